@@ -1,0 +1,78 @@
+"""The ``byline`` command. Exit codes: 0 clean, 1 findings at or above the fail level, 2 bad usage,
+configuration or input (one line on stderr, never a traceback)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from linters.authors import load_registry
+from linters.bylines import check_bylines
+from linters.config import SiteConfig, find_mkdocs_yml, load_site_config
+from linters.errors import BylineError
+from linters.findings import Finding, Severity
+from linters.posts import read_post
+
+
+def _site(args: argparse.Namespace) -> SiteConfig:
+    path = Path(args.config) if args.config else find_mkdocs_yml()
+    if path is None or not path.is_file():
+        raise BylineError(args.config or "mkdocs.yml", None, "no mkdocs.yml found here or in any parent folder (use --config)")
+    return load_site_config(path)
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    site = _site(args)
+    registry = load_registry(site.authors_dir, site.company_names, root=site.root)
+    findings: list[Finding] = list(registry.errors)
+    paths = [Path(p) for p in args.paths] or [site.posts_dir]
+    for path in paths:
+        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                findings += check_bylines(read_post(file), registry)
+            except BylineError as exc:
+                findings.append(Finding(exc.path or str(file), exc.line or 1, 1, "byline.input", Severity.ERROR, exc.message))
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} finding(s)")
+    return 1 if findings else 0
+
+
+def _cmd_authors(args: argparse.Namespace) -> int:
+    site = _site(args)
+    registry = load_registry(site.authors_dir, site.company_names, root=site.root)
+    for author in sorted(registry.authors.values(), key=lambda a: a.id):
+        status = " (guest)" if author.guest else " (former staff)" if author.alumni else ""
+        print(f"{author.id:<20} {author.name} — {author.role}{status}")
+    for problem in registry.problems:
+        print(problem, file=sys.stderr)
+    return 1 if registry.errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="byline", description=__doc__)
+    parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    lint = commands.add_parser("lint", help="check posts")
+    lint.add_argument("paths", nargs="*", help="files or folders (default: the blog's posts)")
+    lint.set_defaults(run=_cmd_lint)
+    authors = commands.add_parser("authors", help="list and check the author registry")
+    authors.set_defaults(run=_cmd_authors)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BylineError as exc:
+        print(f"byline: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

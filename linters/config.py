@@ -1,0 +1,92 @@
+"""Reading Byline's settings from ``mkdocs.yml`` without MkDocs: the plugin blocks are the one home
+of configuration, and the CLI must read them in CI where no build runs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from linters.errors import BylineError
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that accepts MkDocs' ``!ENV`` and ``!!python/...`` tags as plain values."""
+
+
+def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _plain)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the core needs from ``mkdocs.yml``: where things are and each Byline plugin's block."""
+
+    root: Path
+    docs_dir: Path
+    blog_dir: str
+    plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def block(self, name: str) -> dict[str, Any]:
+        return self.plugins.get(name, {})
+
+    @property
+    def authors_dir(self) -> Path:
+        return self.root / self.block("byline/authors").get("authors_dir", "authors")
+
+    @property
+    def posts_dir(self) -> Path:
+        return self.docs_dir / self.blog_dir / "posts"
+
+    @property
+    def company_names(self) -> tuple[str, ...]:
+        block = self.block("byline/authors")
+        names = [block.get("company")] + list(block.get("products") or [])
+        return tuple(n for n in names if isinstance(n, str) and n.strip())
+
+
+def find_mkdocs_yml(start: Path | None = None) -> Path | None:
+    """The nearest ``mkdocs.yml`` in ``start`` or its parents (the CLI works from any subfolder)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_site_config(path: Path) -> SiteConfig:
+    """Parse ``mkdocs.yml``; a broken file is a one-line error naming its line."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise BylineError(str(path), mark.line + 1 if mark else 1, f"broken YAML: {exc.problem}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise BylineError(str(path), None, f"cannot read configuration: {exc}") from None
+    if not isinstance(data, dict):
+        raise BylineError(str(path), 1, "mkdocs.yml must be a mapping")
+    plugins: dict[str, dict[str, Any]] = {}
+    for entry in data.get("plugins") or []:
+        if isinstance(entry, str):
+            plugins[entry] = {}
+        elif isinstance(entry, dict):
+            for name, options in entry.items():
+                plugins[str(name)] = options if isinstance(options, dict) else {}
+    blog = plugins.get("blog", plugins.get("material/blog", {}))
+    root = path.parent
+    return SiteConfig(
+        root=root,
+        docs_dir=root / str(data.get("docs_dir", "docs")),
+        blog_dir=str(blog.get("blog_dir", "blog")),
+        plugins=plugins,
+    )

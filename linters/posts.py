@@ -1,0 +1,142 @@
+"""Reading a Markdown file with YAML or TOML front matter, keeping exact line numbers.
+
+python-frontmatter detects and splits the front matter; parsing is ours because we need the
+line of a YAML error, must refuse alias bombs, and read TOML with the standard library.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import BaseHandler, YAMLHandler
+
+from linters.errors import BylineError
+
+#: Larger files are refused: a post is prose, not a data dump (Markdown parsing is super-linear
+#: on some inputs, so an unbounded file could hang a build).
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class _TOMLHandler(BaseHandler):
+    """``+++`` front matter (Zola, Hugo); python-frontmatter's own one needs the ``toml`` package."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+
+_HANDLERS: tuple[BaseHandler, ...] = (YAMLHandler(), _TOMLHandler())
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader without anchors and aliases: front matter never needs them, bombs do."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse YAML safely; errors name the file and the line (``first_line`` is the text's line 1)."""
+    try:
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BylineError(path, line, f"broken YAML front matter: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise BylineError(path, first_line, f"broken YAML front matter: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A Markdown file split into metadata and body. ``body_line`` is the file line (1-based) on
+    which ``body`` starts, so body line ``n`` (0-based) is file line ``body_line + n``."""
+
+    path: str
+    metadata: dict[str, Any]
+    body: str
+    body_line: int
+    front_matter_format: str | None  # "yaml", "toml" or None
+    front_matter: str = ""  # the raw text between the delimiters, for locating keys
+
+    def key_line(self, key: str) -> int:
+        """The file line where a front-matter key is written (the first line if not found)."""
+        if self.front_matter_format:
+            pattern = re.compile(rf"^\s*{re.escape(key)}\s*[:=]", re.MULTILINE)
+            match = pattern.search(self.front_matter)
+            if match:
+                return self.front_matter.count("\n", 0, match.start()) + 1
+        return 1
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 (a BOM is dropped), CRLF folded; binary or other encodings refused."""
+    if b"\x00" in data[:8192]:
+        raise BylineError(path, None, "binary file, not a Markdown post (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BylineError(
+            path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_post(text: str, path: str) -> Post:
+    """Split and parse front matter; the body keeps every line so positions map back exactly."""
+    handler = frontmatter.detect_format(text, _HANDLERS)
+    if handler is None:
+        return Post(path, {}, text, 1, None)
+    parts = handler.FM_BOUNDARY.split(text, 2)
+    if len(parts) < 3:
+        raise BylineError(
+            path, 1, f"front matter opened with '{handler.START_DELIMITER}' is never closed"
+        )
+    _, head, body = parts
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    kind = "toml" if isinstance(handler, _TOMLHandler) else "yaml"
+    # head starts with the rest of the opening delimiter line, so its line 0 is file line 1.
+    if kind == "toml":
+        try:
+            metadata = tomllib.loads(head)
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None) or _toml_error_line(str(exc))
+            raise BylineError(path, line, f"broken TOML front matter: {exc.args[0]}") from None
+    else:
+        metadata = load_yaml(head, path, first_line=1)
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        raise BylineError(
+            path, 2, f"front matter must be a mapping of keys to values, not {type(metadata).__name__}"
+        )
+    return Post(path, metadata, body, body_line, kind, head)
+
+
+def _toml_error_line(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else 1
+
+
+def read_post(path: str | Path, display: str | None = None) -> Post:
+    """Read and parse a post from disk; ``display`` is the path shown in messages."""
+    shown = display or str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise BylineError(shown, None, f"file is {size // 1048576} MB, over the {MAX_BYTES // 1048576} MB limit for a post")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise BylineError(shown, None, f"cannot read file: {exc.strerror}") from None
+    return parse_post(decode(data, shown), shown)
