@@ -23,6 +23,9 @@ AVATAR_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
 FIELDS = ("name", "role", "avatar", "email", "links", "topics", "guest", "active", "left")
 REQUIRED = ("name", "role")
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
+#: Characters that make a name or role markup instead of text. Material's templates print both
+#: unescaped, so they are refused at the source rather than trusted to every template.
+_MARKUP = re.compile(r"[<>\"\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -122,11 +125,13 @@ def _author_from(post: Post, author_id: str, folder: Path, company_names: tuple[
     for key in REQUIRED:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             error(key, f"missing required field '{key}' (a non-empty text)")
+        elif found := _MARKUP.search(meta[key]):
+            error(key, f"'{key}' contains {found.group()!r}: write plain text, not markup")
     name = str(meta.get("name") or "").strip()
     if name:
         reason = not_a_person(name, company_names)
         if reason:
-            error("name", f"{reason}: a person signs a post (teams may co-sign with a person)")
+            error("name", f"{reason}: a person signs a post (name the team in their role or bio instead)")
     avatar = _avatar(meta.get("avatar"), folder, lambda m: error("avatar", m))
     email = meta.get("email")
     if email is not None and not (isinstance(email, str) and _EMAIL.fullmatch(email)):

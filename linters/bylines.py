@@ -25,11 +25,15 @@ def check_bylines(post: Post, registry: Registry) -> list[Finding]:
     if not isinstance(authors, list) or not authors:
         return [finding("byline.authors-format", f"'authors:' must be a non-empty list of author ids, e.g. [{_example(registry)}]")]
     found = []
+    seen: set[str] = set()
     for author in authors:
         if not isinstance(author, str):
             found.append(finding("byline.authors-format", f"author '{author}' is not an id: write ids from authors/, e.g. [{_example(registry)}]"))
         elif author not in registry.authors:
             found.append(finding("byline.unknown-author", f"unknown author '{author}': {registry.suggest(author)}"))
+        elif author in seen:
+            found.append(finding("byline.authors-format", f"author '{author}' is listed twice: list each author once"))
+        seen.add(str(author))
     return found
 
 

@@ -70,12 +70,14 @@ class Post:
     front_matter: str = ""  # the raw text between the delimiters, for locating keys
 
     def key_line(self, key: str) -> int:
-        """The file line where a front-matter key is written (the first line if not found)."""
+        """The file line where a front-matter key is written (the first line if not found).
+        A top-level key wins over a nested one of the same name (``name:`` inside ``links:``)."""
         if self.front_matter_format:
-            pattern = re.compile(rf"^\s*{re.escape(key)}\s*[:=]", re.MULTILINE)
-            match = pattern.search(self.front_matter)
-            if match:
-                return self.front_matter.count("\n", 0, match.start()) + 1
+            for indent in ("", "[ \t]+"):
+                pattern = re.compile(rf"^{indent}{re.escape(key)}[ \t]*[:=]", re.MULTILINE)
+                match = pattern.search(self.front_matter)
+                if match:
+                    return self.front_matter.count("\n", 0, match.start()) + 1
         return 1
 
 
