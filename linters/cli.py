@@ -50,6 +50,13 @@ def _cmd_authors(args: argparse.Namespace) -> int:
     return 1 if registry.errors else 0
 
 
+def _cmd_comments_serve(args: argparse.Namespace) -> int:
+    from linters.comments.serve import serve  # Isso is optional: import it only when serving
+
+    serve(Path(args.isso_config), Path(args.manifest))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="byline", description=__doc__)
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
@@ -59,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_cmd_lint)
     authors = commands.add_parser("authors", help="list and check the author registry")
     authors.set_defaults(run=_cmd_authors)
+    comments = commands.add_parser("comments", help="comment threads").add_subparsers(dest="comments_command", required=True)
+    serve = comments.add_parser("serve", help="run Isso behind the gate that refuses comments on closed threads")
+    serve.add_argument("--isso-config", required=True, metavar="ISSO_CFG", help="Isso's configuration file")
+    serve.add_argument("--manifest", required=True, metavar="JSON", help="the threads manifest of the built site (site/byline/threads.json)")
+    serve.set_defaults(run=_cmd_comments_serve)
     return parser
 
 
