@@ -1,0 +1,101 @@
+"""The voice word lists: data files shipped in the package (each names its source and licence),
+merged with what a blog's configuration adds or allows, so editors tune lists without forking them."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from linters.errors import BylineError
+
+#: The lists in ``data/``; each is one category of the combined matcher.
+LISTS: tuple[str, ...] = (
+    "press_release",
+    "buzzwords",
+    "hedges",
+    "calls_to_action",
+    "invitations",
+    "feelings",
+    "lessons",
+    "concrete",
+)
+
+
+#: Pronouns are grammar, not a list to tune, so they live here. Case matters where a capital
+#: changes the word: "I" (not the letter i), "us" (not "US").
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "first_person": ("I", "me", "my", "mine", "myself", "I'm", "I've", "I'd", "I'll"),
+    "we": ("we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd"),
+    "reader": ("you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd"),
+}
+_CASED = {"I", "I'm", "I've", "I'd", "I'll", "us"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One entry of a word list: matched case-insensitively on whole words unless ``exact``."""
+
+    category: str
+    text: str
+    weight: float = 1.0
+    exact: bool = False  # company and product names keep their case ("Rust" is not "rust")
+
+
+@cache
+def packaged(name: str) -> tuple[Phrase, ...]:
+    """One shipped list, parsed once per process (``# comments``, ``phrase | weight``)."""
+    if name not in LISTS:
+        raise KeyError(name)
+    source = files("linters.voice") / "data" / f"{name}.txt"
+    phrases = []
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        text, _, weight = line.partition("|")
+        try:
+            phrases.append(Phrase(name, text.strip(), float(weight) if weight.strip() else 1.0))
+        except ValueError:
+            raise BylineError(str(source), number, f"weight must be a number, not {weight.strip()!r}") from None
+    return tuple(phrases)
+
+
+#: |valence| on vader's −4…+4 scale from which a word says something felt ("annoyed" 2.1,
+#: "wrong" 2.1, "glad" 2.0), leaving out mild words ("fine" 0.8, "help" 1.7 stays in).
+FEELING_VALENCE = 1.5
+
+
+@cache
+def sentiment_words() -> tuple[Phrase, ...]:
+    """Strongly valenced words of vaderSentiment's lexicon (MIT), read from the installed package's
+    own data file, as the ``sentiment`` category. Hype words of ``press_release`` are left out:
+    "amazing" in an announcement is the company's voice, not a feeling."""
+    hype = {p.text.lower() for p in packaged("press_release")}
+    source = files("vaderSentiment") / "vader_lexicon.txt"
+    result = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        if word.isalpha() and word not in hype and abs(float(rest.split("\t", 1)[0])) >= FEELING_VALENCE:
+            result.append(Phrase("sentiment", word))
+    return tuple(result)
+
+
+def phrases(
+    allow: Iterable[str] = (),
+    extend: Mapping[str, Iterable[str]] | None = None,
+    company_names: Iterable[str] = (),
+) -> list[Phrase]:
+    """All lists as one sequence for the combined matcher. ``allow`` removes phrases from every
+    list; ``extend`` adds phrases to named lists; company names form the ``company`` category."""
+    allowed = {a.strip().lower() for a in allow}
+    result = [p for name in LISTS for p in packaged(name) if p.text.lower() not in allowed]
+    for name, extra in (extend or {}).items():
+        if name not in LISTS:
+            known = ", ".join(LISTS)
+            raise BylineError(None, None, f"voice word list {name!r} does not exist (known: {known})")
+        result += [Phrase(name, str(text).strip()) for text in extra if str(text).strip().lower() not in allowed]
+    result += [Phrase("company", name.strip(), exact=True) for name in company_names if name.strip()]
+    result += [Phrase(cat, word, exact=word in _CASED) for cat, words in PRONOUNS.items() for word in words]
+    result += sentiment_words()
+    return result
