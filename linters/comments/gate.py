@@ -36,8 +36,11 @@ class ManifestWatcher:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._stamp = self._read_stamp()
         self._manifest = read_manifest(path)
+        try:
+            self._stamp: tuple[int, int, int] | None = self._read_stamp()
+        except OSError:  # replaced in between: the next request reads it again
+            self._stamp = None
 
     def _read_stamp(self) -> tuple[int, int, int]:
         info = self.path.stat()
@@ -64,9 +67,9 @@ class ClosedThreadGate:
     """WSGI middleware around Isso. ``refusal_wrapper`` wraps the refusal answer (the server passes
     Isso's CORS middleware, so the browser may read the 403 like any other Isso answer)."""
 
-    def __init__(self, app: WSGIApp, manifest: Path, refusal_wrapper: Callable[[WSGIApp], WSGIApp] | None = None) -> None:
+    def __init__(self, app: WSGIApp, manifest: ManifestWatcher, refusal_wrapper: Callable[[WSGIApp], WSGIApp] | None = None) -> None:
         self.app = app
-        self.manifest = ManifestWatcher(manifest)
+        self.manifest = manifest
         self._refuse = refusal_wrapper(_refusal) if refusal_wrapper else _refusal
 
     def refusal(self, uri: str | None) -> str | None:

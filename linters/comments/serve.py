@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from linters.comments.gate import ClosedThreadGate
+from linters.comments.gate import ClosedThreadGate, ManifestWatcher
 from linters.errors import BylineError
 
 
@@ -46,6 +46,7 @@ def load_isso_config(path: Path) -> Any:
 def make_gated_app(conf: Any, manifest: Path) -> ClosedThreadGate:
     """Isso's WSGI app wrapped in the gate; refusals get Isso's CORS headers."""
     isso = _isso()
+    watcher = ManifestWatcher(manifest)  # first: a missing manifest fails before Isso starts
     app = isso.make_app(conf)
     cors = partial(
         isso.wsgi.CORSMiddleware,
@@ -53,7 +54,7 @@ def make_gated_app(conf: Any, manifest: Path) -> ClosedThreadGate:
         allowed=("Origin", "Referer", "Content-Type"),
         exposed=("X-Set-Cookie", "Date"),
     )
-    return ClosedThreadGate(app, manifest, refusal_wrapper=cors)
+    return ClosedThreadGate(app, watcher, refusal_wrapper=cors)
 
 
 def serve(isso_config: Path, manifest: Path) -> None:
