@@ -19,7 +19,8 @@ from linters.people import not_a_person
 from linters.posts import Post, read_post
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-AVATAR_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
+#: Raster images only: an SVG can carry script, and an avatar is served from the site's origin.
+AVATAR_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 FIELDS = ("name", "role", "avatar", "email", "links", "topics", "guest", "active", "left")
 REQUIRED = ("name", "role")
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
