@@ -55,8 +55,8 @@ class PhraseMatcher:
             candidates.sort(key=lambda c: -len(c[0]))  # longest phrase first at each word
         self._index = index
 
-    def scan(self, text: str) -> tuple[int, list[Match]]:
-        """The number of words in ``text`` and every phrase match, leftmost-longest per category
+    def scan(self, text: str) -> list[Match]:
+        """Every phrase match in ``text``, leftmost-longest per category
         (a word may belong to two categories: "we're excited" is press release and "we").
         Two categories need no list: ``number`` (a figure: a word starting with a digit, not
         a year or a dotted version) and ``contraction``."""
@@ -89,7 +89,7 @@ class PhraseMatcher:
                     continue
                 busy[phrase.category] = end
                 matches.append(Match(phrase.category, phrase.text, phrase.weight, spans[i][0], spans[end - 1][1]))
-        return len(words), matches
+        return matches
 
 
 def _same_case(text: str, spans: list[tuple[int, int]], first: int, exact: tuple[str, ...]) -> bool:

@@ -12,39 +12,39 @@ Design choices against the traps the naive counts fall into:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from linters.voice.matcher import Match, PhraseMatcher
+from linters.prose import Block, Document
+from linters.voice.matcher import PhraseMatcher
 
 #: The share of a post's sentences, from the end, where an invitation to respond counts.
 CLOSING_SHARE = 0.2
 
+#: Categories that say something about the writer's voice, so they do not count in headings,
+#: quotations and Q&A labels (buzzwords and hype count wherever they stand).
+PERSONAL = frozenset({"first_person", "we", "reader", "invitations", "contraction", "feelings", "lessons", "sentiment"})
+
 #: Code blocks beyond this many add nothing to the concrete-value signal.
 CODE_BLOCKS_COUNTED = 2
 
-#: Sentence kinds whose words count but whose voice does not (see the module docstring).
-NOT_VOICE = frozenset({"heading", "quote", "label"})
 
-
-class Sentence(Protocol):
-    """What the measurement needs of a prose sentence (the lint framework's sentence provides it)."""
-
-    text: str
-    kind: str  # "paragraph", "list", "table", "heading", "quote", "label" (a bold-only Q&A line)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based file line and column of a character offset in ``text``."""
-        ...
+def _voiced(doc: Document, block: Block) -> bool:
+    """Whether a block speaks in the writer's voice: not a heading, not a quotation, not a
+    paragraph set wholly in bold (interviews set their questions as headings or bold lines)."""
+    if block.kind == "heading" or block.in_quote:
+        return False
+    bare = doc.text[block.start:block.end].strip()
+    return not (len(bare) > 4 and bare[:2] in ("**", "__") and bare.rstrip("?:. ")[-2:] == bare[:2])
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One located occurrence, kept for the rule that reports it."""
+    """One occurrence; ``start``/``end`` are offsets into the document's prose text."""
 
-    sentence: int
-    match: Match
+    category: str
+    phrase: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -57,27 +57,26 @@ class Measurement:
     rates: dict[str, float] = field(default_factory=dict)
 
 
-def measure(sentences: Sequence[Sentence], matcher: PhraseMatcher, code_blocks: int = 0, images: int = 0) -> Measurement:
-    """Scan every sentence once and derive the signal rates of ``linters.voice.score``."""
-    result = Measurement()
+def measure(doc: Document, matcher: PhraseMatcher) -> Measurement:
+    """Scan every prose sentence once and derive the signal rates of ``linters.voice.score``."""
+    result = Measurement(words=len(doc.words))
     counts, hits = result.counts, result.hits
+    sentences = doc.sentences
     closing = len(sentences) - max(1, round(len(sentences) * CLOSING_SHARE))
     for number, sentence in enumerate(sentences):
-        words, matches = matcher.scan(sentence.text)
-        result.words += words
-        voiced = sentence.kind not in NOT_VOICE
+        matches = matcher.scan(sentence.text)
+        voiced = _voiced(doc, doc.blocks[sentence.block])
         categories = {m.category for m in matches}
         for match in matches:
-            if not voiced and match.category in ("first_person", "we", "reader", "invitations", "contraction", "feelings", "lessons", "sentiment"):
-                continue
-            counts[match.category] += match.weight
-            hits[match.category].append(Hit(number, match))
+            if voiced or match.category not in PERSONAL:
+                counts[match.category] += match.weight
+                hits[match.category].append(Hit(match.category, match.phrase, sentence.start + match.start, sentence.start + match.end))
         if not voiced:
             continue
-        text = sentence.text.rstrip(" \"')”’*_")
-        if text.endswith("?"):
+        whole = Hit("sentence", "", sentence.start, sentence.end)
+        if sentence.text.rstrip(" \"')”’*_").endswith("?"):
             counts["questions"] += 1
-            hits["questions"].append(Hit(number, Match("questions", "?", 1.0, 0, len(sentence.text))))
+            hits["questions"].append(whole)
             if number >= closing and "reader" in categories:
                 categories.add("invitations")
         if number >= closing and "invitations" in categories:
@@ -86,11 +85,11 @@ def measure(sentences: Sequence[Sentence], matcher: PhraseMatcher, code_blocks: 
             "first_person" in categories and ("feelings" in categories or "sentiment" in categories)
         ):
             counts["personal_feeling"] += 1
-            hits["personal_feeling"].append(Hit(number, Match("personal_feeling", "", 1.0, 0, len(sentence.text))))
+            hits["personal_feeling"].append(whole)
     per100 = 100.0 / result.words if result.words else 0.0
-    # Version numbers and years are not evidence; a changelog's many code blocks count as one
-    # showing of code at most twice, so release notes do not look concrete by volume.
-    concrete = counts["number"] + counts["concrete"] + min(code_blocks, CODE_BLOCKS_COUNTED) + images
+    # Figures exclude versions and years (see matcher); code counts for at most two blocks, so a
+    # changelog full of snippets does not look concrete by volume.
+    concrete = counts["number"] + counts["concrete"] + min(doc.code_blocks, CODE_BLOCKS_COUNTED) + doc.images
     result.rates = {
         "personal_voice": counts["first_person"] * per100,
         "personal_feeling": counts["personal_feeling"] * per100,
@@ -104,5 +103,7 @@ def measure(sentences: Sequence[Sentence], matcher: PhraseMatcher, code_blocks: 
         "self_promotion": (counts["company"] + 3 * counts["calls_to_action"]) * per100,
         "hedges": counts["hedges"] * per100,
         "we": counts["we"] * per100,
+        "questions_count": counts["questions"],
+        "words": float(result.words),
     }
     return result
