@@ -119,7 +119,7 @@ def test_locator_without_the_plugin_gives_no_line():
     ],
 )
 def test_post_overrides(value, expected):
-    assert parse_post_comments(value, "post.md", 3) == expected
+    assert parse_post_comments(value, "post.md", lambda key: 3) == expected
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_post_overrides(value, expected):
 )
 def test_bad_post_overrides_name_the_post_and_line(value, expected):
     with pytest.raises(BylineError) as caught:
-        parse_post_comments(value, "docs/blog/posts/a.md", 4)
+        parse_post_comments(value, "docs/blog/posts/a.md", {"comments": 4}.get)
     assert str(caught.value).startswith("docs/blog/posts/a.md:4: comments: ")
     assert expected in str(caught.value)
 

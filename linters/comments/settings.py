@@ -127,21 +127,22 @@ def parse_settings(block: Mapping[str, Any], path: str, locate: Locate | None = 
     )
 
 
-def parse_post_comments(value: Any, path: str, line: int | None) -> PostComments:
-    """Check a post's ``comments:`` front matter (``value`` is None when the key is absent)."""
+def parse_post_comments(value: Any, path: str, line_of: Callable[[str], int | None]) -> PostComments:
+    """Check a post's ``comments:`` front matter (``value`` is None when the key is absent);
+    ``line_of`` finds a front-matter key's line, asked only when there is an error to report."""
     if value is None:
         return PostComments()
     if isinstance(value, bool):
         return PostComments(enabled=value)
-    if not isinstance(value, Mapping):
-        raise BylineError(path, line, f"comments: '{value}' is not understood: write comments: false, or comments: {{close_after_days: 30}}")
-    for key in value:
-        if key not in POST_OPTIONS:
-            raise BylineError(path, line, f"comments: unknown setting '{key}'{_hint(str(key), POST_OPTIONS)}")
 
     def fail(keys: tuple[str, ...], message: str) -> BylineError:
-        return BylineError(path, line, f"comments: {message}")
+        return BylineError(path, line_of("comments"), f"comments: {message}")
 
+    if not isinstance(value, Mapping):
+        raise fail((), f"'{value}' is not understood: write comments: false, or comments: {{close_after_days: 30}}")
+    for key in value:
+        if key not in POST_OPTIONS:
+            raise fail((), f"unknown setting '{key}'{_hint(str(key), POST_OPTIONS)}")
     return PostComments(close_after_days=_days(value.get("close_after_days"), ("close_after_days",), fail))
 
 
