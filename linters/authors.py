@@ -24,9 +24,10 @@ AVATAR_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 FIELDS = ("name", "role", "avatar", "email", "links", "topics", "guest", "active", "left")
 REQUIRED = ("name", "role")
 _EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+")
-#: Characters that make a name or role markup instead of text. Material's templates print both
-#: unescaped, so they are refused at the source rather than trusted to every template.
-_MARKUP = re.compile(r"[<>\"\x00-\x1f\x7f]")
+#: Characters no name or role needs and markup does: refused at the source, so a template that
+#: forgets to escape (Material prints both raw) still cannot be made to run script. Quotes and
+#: ampersands stay allowed (Sergey "Shnatsel" Davidoff); Byline escapes them for Material.
+_MARKUP = re.compile(r"[<>\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)

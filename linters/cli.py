@@ -3,6 +3,7 @@ configuration or input (one line on stderr, never a traceback)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from linters.bylines import check_bylines
 from linters.config import SiteConfig, find_mkdocs_yml, load_site_config
 from linters.errors import BylineError
 from linters.findings import Finding, Severity
+from linters.importers import import_authors
+from linters.newpost import new_post
 from linters.posts import read_post
 
 
@@ -50,6 +53,32 @@ def _cmd_authors(args: argparse.Namespace) -> int:
     return 1 if registry.errors else 0
 
 
+def _cmd_authors_import(args: argparse.Namespace) -> int:
+    site = _site(args)
+    report = import_authors(Path(args.file), site.authors_dir, site.company_names)
+    print(f"{args.file}: {report.format} authors file")
+    for path in report.written:
+        print(f"wrote {path}")
+    for note in report.notes:
+        print(f"note: {note}")
+    for skipped in report.skipped:
+        print(f"{args.file}: skipped {skipped}", file=sys.stderr)
+    print(f"{len(report.written)} author(s) imported, {len(report.skipped)} skipped")
+    return 1 if report.skipped else 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    site = _site(args)
+    registry = load_registry(site.authors_dir, site.company_names, root=site.root)
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise BylineError("--date", None, f"--date '{args.date}' is not a date like 2026-03-31") from None
+    path = new_post(site.posts_dir, args.title, args.author, registry, date)
+    print(f"wrote {path}")
+    return 0
+
+
 def _cmd_comments_serve(args: argparse.Namespace) -> int:
     from linters.comments.serve import serve  # Isso is optional: import it only when serving
 
@@ -66,6 +95,15 @@ def build_parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=_cmd_lint)
     authors = commands.add_parser("authors", help="list and check the author registry")
     authors.set_defaults(run=_cmd_authors)
+    importing = authors.add_subparsers(dest="authors_command").add_parser(
+        "import", help="convert Material's .authors.yml or Docusaurus' authors.yml into authors/ files")
+    importing.add_argument("file", help="the authors file to convert")
+    importing.set_defaults(run=_cmd_authors_import)
+    new = commands.add_parser("new", help="start a post signed by registry authors")
+    new.add_argument("title", help="the post's title")
+    new.add_argument("--author", action="append", required=True, help="an author id from authors/ (repeat for co-authors)")
+    new.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
+    new.set_defaults(run=_cmd_new)
     comments = commands.add_parser("comments", help="comment threads").add_subparsers(dest="comments_command", required=True)
     serve = comments.add_parser("serve", help="run Isso behind the gate that refuses comments on closed threads")
     serve.add_argument("--isso-config", required=True, metavar="ISSO_CFG", help="Isso's configuration file")

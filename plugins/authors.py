@@ -7,6 +7,7 @@ Everything a template needs per author is computed once, in ``on_env``.
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
@@ -118,9 +119,10 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         entries = {}
         for author_id, author in sorted(self.registry.authors.items()):
             self.urls[author_id] = _page_url(self._profile_path(author_id, author.name), config)
+            # Material's templates print these raw into HTML: hand them over as HTML text.
             entries[author_id] = {
-                "name": author.name,
-                "description": author.role,
+                "name": html.escape(author.name),
+                "description": html.escape(author.role),
                 "avatar": avatar_uri(author),
                 "url": self.urls[author_id],
             }
