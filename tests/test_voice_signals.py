@@ -120,7 +120,7 @@ def test_code_blocks_count_as_concrete_at_most_twice():
 def test_configuration_allows_and_extends_lists():
     text = "Our ecosystem grows; we circle the wagons."
     assert found(text, "buzzwords") == ["ecosystem"]
-    assert found(text, "buzzwords", allow=["ecosystem"]) == []
+    assert found(text, "buzzwords", allow={"buzzwords": ["ecosystem"]}) == []
     assert found(text, "buzzwords", extend={"buzzwords": ["circle the wagons"]}) == ["ecosystem", "circle the wagons"]
 
 

@@ -82,19 +82,20 @@ def sentiment_words() -> tuple[Phrase, ...]:
 
 
 def phrases(
-    allow: Iterable[str] = (),
+    allow: Mapping[str, Iterable[str]] | None = None,
     extend: Mapping[str, Iterable[str]] | None = None,
     company_names: Iterable[str] = (),
 ) -> list[Phrase]:
-    """All lists as one sequence for the combined matcher. ``allow`` removes phrases from every
-    list; ``extend`` adds phrases to named lists; company names form the ``company`` category."""
-    allowed = {a.strip().lower() for a in allow}
-    result = [p for name in LISTS for p in packaged(name) if p.text.lower() not in allowed]
-    for name, extra in (extend or {}).items():
+    """All lists as one sequence for the combined matcher. ``allow`` removes phrases from named
+    lists, ``extend`` adds phrases to named lists; company names form the ``company`` category."""
+    allowed = {name: {a.strip().lower() for a in words} for name, words in (allow or {}).items()}
+    for name in [*allowed, *(extend or {})]:
         if name not in LISTS:
             known = ", ".join(LISTS)
             raise BylineError(None, None, f"voice word list {name!r} does not exist (known: {known})")
-        result += [Phrase(name, str(text).strip()) for text in extra if str(text).strip().lower() not in allowed]
+    result = [p for name in LISTS for p in packaged(name) if p.text.lower() not in allowed.get(name, ())]
+    for name, extra in (extend or {}).items():
+        result += [Phrase(name, str(text).strip()) for text in extra if str(text).strip()]
     result += [Phrase("company", name.strip(), exact=True) for name in company_names if name.strip()]
     result += [Phrase(cat, word, exact=word in _CASED) for cat, words in PRONOUNS.items() for word in words]
     result += sentiment_words()

@@ -15,31 +15,31 @@ from linters.voice.signals import Measurement, measure
 
 @dataclass(frozen=True)
 class VoiceSettings:
-    """``allow`` prunes phrases from every list (a developer blog may allow "ecosystem");
-    ``extend`` adds phrases to named lists; ``company_names`` are the company's and its
-    products' names (self-promotion), from ``byline/authors``' ``company`` and ``products``."""
+    """``allow`` prunes phrases from named lists (a developer blog may allow "ecosystem" in
+    ``buzzwords``); ``extend`` adds phrases to named lists; ``company_names`` are the company's
+    and its products' names (self-promotion), from ``byline/authors``' ``company`` and ``products``."""
 
-    allow: tuple[str, ...] = ()
+    allow: tuple[tuple[str, tuple[str, ...]], ...] = ()
     extend: tuple[tuple[str, tuple[str, ...]], ...] = ()
     company_names: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, allow: Iterable[str] = (), extend: Mapping[str, Iterable[str]] | None = None,
+    def of(cls, allow: Mapping[str, Iterable[str]] | None = None, extend: Mapping[str, Iterable[str]] | None = None,
            company_names: Iterable[str] = ()) -> VoiceSettings:
-        return cls(
-            tuple(sorted(str(a) for a in allow)),
-            tuple(sorted((str(k), tuple(str(x) for x in v)) for k, v in (extend or {}).items())),
-            tuple(company_names),
-        )
+        return cls(_frozen(allow), _frozen(extend), tuple(company_names))
 
     @property
     def matcher(self) -> PhraseMatcher:
         return _matcher(self)
 
 
-@lru_cache(maxsize=8)
+def _frozen(lists: Mapping[str, Iterable[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((str(k), tuple(sorted(str(x) for x in v))) for k, v in (lists or {}).items() if v))
+
+
+@lru_cache(maxsize=16)
 def _matcher(settings: VoiceSettings) -> PhraseMatcher:
-    return PhraseMatcher(phrases(settings.allow, dict(settings.extend), settings.company_names))
+    return PhraseMatcher(phrases(dict(settings.allow), dict(settings.extend), settings.company_names))
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,9 @@ class Voice:
 
 def analyse(doc: Document, settings: VoiceSettings) -> Voice:
     """Measure and score one post's prose (memoised on the document: rules share one pass)."""
-    found = doc.cache.get("voice")
+    key = f"voice:{hash(settings)}"
+    found = doc.cache.get(key)
     if found is None:
         measured = measure(doc, settings.matcher)
-        found = doc.cache["voice"] = Voice(measured, score(measured.rates, measured.words))
+        found = doc.cache[key] = Voice(measured, score(measured.rates, measured.words))
     return found
