@@ -33,7 +33,13 @@ def voice_of(ctx: Context) -> Voice:
     return analyse(ctx.doc, VoiceSettings.of(allow, extend, names))
 
 
-@metrics("voice")
+def _summary(values: dict[str, Any]) -> str:
+    if values["passion_score"] is None:
+        return f"passion score: too short to score ({values['prose_words']} prose words)"
+    return f"passion score {values['passion_score']}/100 ({values['passion_band']})"
+
+
+@metrics("voice", _summary)
 def voice_metrics(ctx: Context) -> dict[str, Any]:
     """The passion score and its breakdown, reported for every post (None when too short)."""
     voice = voice_of(ctx)
