@@ -1,0 +1,35 @@
+"""Shared fixtures: where the repository and the real corpora are, and one build of the example
+blog for every HTML test (building takes seconds; it happens once per session)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def corpora() -> Path:
+    """The shared real-blog corpora beside the repository (read-only: never copy from it into the project)."""
+    assert CORPORA.is_dir(), f"the shared corpora are missing: expected them at {CORPORA}"
+    return CORPORA
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own mkdocs.yml built strictly into a temporary folder, without web fonts."""
+    site = tmp_path_factory.mktemp("example-site")
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.theme["font"] = False
+    build(config)
+    config.plugins.on_shutdown()
+    return site
