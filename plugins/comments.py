@@ -8,7 +8,6 @@ post page and every excerpt of it share, so no page ever scans the list of posts
 """
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +40,6 @@ from linters.comments.settings import (
 from linters.errors import BylineError
 from linters.posts import read_post
 from plugins.theme import add_templates
-
-log = logging.getLogger("mkdocs.plugins.byline.comments")
 
 #: Shipped in the shared template folder; MkDocs copies theme files into the site.
 SCRIPT = "assets/byline/comments.js"

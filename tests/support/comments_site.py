@@ -3,7 +3,6 @@ own API: posts in every comment state (open, closed, off, per-post days, each pr
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +96,3 @@ def build_site(config_file: Path, strict: bool = True) -> Path:
 def post_url(name: str) -> str:
     """Site-relative URL of a test post (Material: blog/<yyyy>/<MM>/<dd>/<slug>/)."""
     return f"blog/{POSTS[name]['date']:%Y/%m/%d}/post-{name}/"
-
-
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).strip() + "\n"
