@@ -8,13 +8,10 @@ import sys
 from pathlib import Path
 
 from linters.authors import load_registry
-from linters.bylines import check_bylines
 from linters.config import SiteConfig, find_mkdocs_yml, load_site_config
 from linters.errors import BylineError
-from linters.findings import Finding, Severity
 from linters.importers import import_authors
 from linters.newpost import new_post
-from linters.posts import read_post
 
 
 def _site(args: argparse.Namespace) -> SiteConfig:
@@ -25,21 +22,21 @@ def _site(args: argparse.Namespace) -> SiteConfig:
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
-    site = _site(args)
-    registry = load_registry(site.authors_dir, site.company_names, root=site.root)
-    findings: list[Finding] = list(registry.errors)
-    paths = [Path(p) for p in args.paths] or [site.posts_dir]
-    for path in paths:
-        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                findings += check_bylines(read_post(file), registry)
-            except BylineError as exc:
-                findings.append(Finding(exc.path or str(file), exc.line or 1, 1, "byline.input", Severity.ERROR, exc.message))
-    for finding in findings:
-        print(finding)
-    print(f"{len(findings)} finding(s)")
-    return 1 if findings else 0
+    from linters.lint_cli import run_lint  # lazy: linting one file must start fast
+
+    return run_lint(args)
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from linters.lint_cli import run_rules
+
+    return run_rules(args)
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from linters.lint_cli import run_explain
+
+    return run_explain(args)
 
 
 def _cmd_authors(args: argparse.Namespace) -> int:
@@ -90,9 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="byline", description=__doc__)
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
     commands = parser.add_subparsers(dest="command", required=True)
-    lint = commands.add_parser("lint", help="check posts")
-    lint.add_argument("paths", nargs="*", help="files or folders (default: the blog's posts)")
+    lint = commands.add_parser("lint", help="check posts: bylines, readability and voice")
+    from linters.lint_cli import add_lint_arguments
+
+    add_lint_arguments(lint)
     lint.set_defaults(run=_cmd_lint)
+    commands.add_parser("rules", help="list every lint rule").set_defaults(run=_cmd_rules)
+    explain = commands.add_parser("explain", help="explain a lint rule (or every rule of a family)")
+    explain.add_argument("rule", help="a rule id such as readability.long-sentence, or a family")
+    explain.set_defaults(run=_cmd_explain)
     authors = commands.add_parser("authors", help="list and check the author registry")
     authors.set_defaults(run=_cmd_authors)
     importing = authors.add_subparsers(dest="authors_command").add_parser(

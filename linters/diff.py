@@ -1,0 +1,61 @@
+"""Changed-lines mode (``--diff REV``): judge a pull request on what it changed.
+
+Line findings count when their line, or one of their occurrences, was added or changed since
+REV. Post-level findings (a post's reading ease, its byline) count when the post changed at all:
+the verdict is about the post as a whole, and an edit is the moment to fix it. Files that git
+does not track yet are wholly new.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from linters.errors import BylineError
+from linters.findings import Finding
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
+_FILE = re.compile(r"^\+\+\+ (?:b/)?(.+)$", re.MULTILINE)
+
+#: A file's changed lines, or None when the whole file is new.
+Changes = dict[Path, "set[int] | None"]
+
+
+def _git(args: list[str], cwd: Path) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise BylineError("--diff", None, f"cannot run git: {exc.strerror}") from None
+    if done.returncode != 0:
+        problem = done.stderr.strip().splitlines()
+        raise BylineError("--diff", None, f"git {' '.join(args[:2])} failed: {problem[-1] if problem else 'no output'}")
+    return done.stdout
+
+
+def changed_lines(rev: str, cwd: Path | None = None) -> Changes:
+    """Lines added or changed since ``rev`` in the working tree, per absolute file path."""
+    here = (cwd or Path.cwd()).resolve()
+    top = Path(_git(["rev-parse", "--show-toplevel"], here).strip())
+    _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], top)
+    changes: Changes = {}
+    diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0", "--no-renames", rev, "--"], top)
+    for section in diff.split("\ndiff --git "):
+        name = _FILE.search(section)
+        if not name or name.group(1) == "/dev/null":
+            continue
+        lines: set[int] = set()
+        for hunk in _HUNK.finditer(section):
+            start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
+            lines.update(range(start, start + count))
+        if lines:
+            changes[(top / name.group(1)).resolve()] = lines
+    for name in _git(["-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard"], top).splitlines():
+        changes[(top / name).resolve()] = None
+    return changes
+
+
+def keep(finding: Finding, scope: str, lines: set[int] | None) -> bool:
+    """Whether a finding in a changed file concerns the change."""
+    if lines is None or scope == "post":
+        return True
+    return finding.line in lines or any(o.line in lines for o in finding.occurrences)

@@ -1,0 +1,164 @@
+"""Linting files: one post in, findings and metrics out; many posts streamed, serially or in
+worker processes with the same output in the same order.
+
+A post that cannot be read, or whose ``lint:`` front matter or suppression comments are wrong,
+yields findings for that file and the run goes on: one bad file never hides the others.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from linters.errors import BylineError
+from linters.findings import Finding, Severity
+from linters.posts import Post, decode, parse_post, read_post
+from linters.rules import Context, metric_functions, rules
+from linters.settings import LintConfig, Where
+
+if TYPE_CHECKING:
+    from linters.authors import Registry
+    from linters.config import SiteConfig
+
+#: What counts as a post: Markdown files (MDX is Markdown with JSX, as Docusaurus writes it).
+SUFFIXES = (".md", ".markdown", ".mdx")
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's verdict. ``config_error`` marks a bad ``lint:`` block or suppression (exit 2)."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    config_error: bool = False
+
+
+@dataclass
+class Linter:
+    """Applies every enabled rule to posts; picklable, so worker processes get a copy."""
+
+    config: LintConfig = field(default_factory=LintConfig)
+    registry: Registry | None = None
+    site: SiteConfig | None = None
+
+    def lint_file(self, path: Path, shown: str | None = None) -> FileResult:
+        shown = shown or display(path)
+        try:
+            post = read_post(path, shown)
+        except BylineError as exc:
+            return _unreadable(shown, exc)
+        return self.lint_post(post)
+
+    def lint_bytes(self, data: bytes, shown: str) -> FileResult:
+        """Lint a post's raw bytes (the plugin hashes and caches them)."""
+        try:
+            post = parse_post(decode(data, shown), shown)
+        except BylineError as exc:
+            return _unreadable(shown, exc)
+        return self.lint_post(post)
+
+    def lint_post(self, post: Post) -> FileResult:
+        try:
+            return self._lint(post)
+        except BylineError as exc:
+            return FileResult(post.path, (Finding(post.path, exc.line or 1, 1, "byline.config", Severity.ERROR, exc.message),), config_error=True)
+        except RecursionError:
+            return _unreadable(post.path, BylineError(post.path, 1, "Markdown nested too deeply to read"))
+        except Exception as exc:  # a bug must not hide the other files' findings  # noqa: BLE001
+            return _unreadable(post.path, BylineError(post.path, 1, f"Byline failed on this file ({type(exc).__name__}: {exc}); please report it"))
+
+    def _lint(self, post: Post) -> FileResult:
+        lint_key = post.metadata.get("lint")
+        where = Where(post.path, post.front_matter, post.key_line("lint")) if lint_key is not None else None
+        states = self.config.states(post.path, lint_key, where)
+        ctx = Context(post, self.registry, self.site, lambda rule_id: states[rule_id].options)
+        known = rules()
+        findings: list[Finding] = []
+        for rule_id, state in states.items():
+            if state.severity is None:
+                continue
+            for hit in known[rule_id].check(ctx, state.options):
+                findings.append(Finding(post.path, hit.line, hit.column, rule_id, state.severity, hit.message, hit.occurrences))
+        config_error = False
+        if "byline-" in post.body:
+            from linters.suppress import read_suppressions
+
+            suppressions = read_suppressions(ctx.doc.comments)
+            findings = [f for f in map(suppressions.apply, findings) if f is not None]
+            for line, column, message in suppressions.problems:
+                findings.append(Finding(post.path, line, column, "byline.config", Severity.ERROR, message))
+                config_error = True
+        metrics = {}
+        for family, measure in metric_functions().items():
+            if any(s.severity is not None for i, s in states.items() if known[i].family == family):
+                metrics[family] = measure(ctx)
+        findings.sort(key=lambda f: (f.line, f.column, f.rule))
+        return FileResult(post.path, tuple(findings), metrics, config_error)
+
+
+def _unreadable(shown: str, exc: BylineError) -> FileResult:
+    return FileResult(shown, (Finding(shown, exc.line or 1, 1, "byline.input", Severity.ERROR, exc.message),))
+
+
+def display(path: Path) -> str:
+    """How a path is shown: relative to the working folder when inside it, like ruff."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def discover(arguments: Iterable[str]) -> list[Path]:
+    """Posts named by files, folders (searched recursively) and globs, sorted, each once.
+    A name that matches nothing, or a file that is not Markdown, is a usage error."""
+    found: set[Path] = set()
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+        elif path.is_file():
+            if path.suffix.lower() not in SUFFIXES:
+                raise BylineError(argument, None, f"not a Markdown post (expected {', '.join(SUFFIXES)})")
+            found.add(path)
+        elif glob.has_magic(argument):
+            matches = [Path(p) for p in glob.glob(argument, recursive=True)]
+            posts = [p for p in matches if p.suffix.lower() in SUFFIXES and p.is_file()]
+            if not posts:
+                raise BylineError(argument, None, "the pattern matches no Markdown post")
+            found.update(posts)
+        else:
+            raise BylineError(argument, None, "no such file or folder")
+    return sorted(found)
+
+
+_worker: Linter | None = None
+
+
+def _start_worker(linter: Linter) -> None:
+    global _worker
+    _worker = linter
+
+
+def _lint_in_worker(path: Path) -> FileResult:
+    assert _worker is not None
+    return _worker.lint_file(path)
+
+
+def lint_files(linter: Linter, paths: list[Path], jobs: int = 1) -> Iterator[FileResult]:
+    """Results in the order of ``paths``, whatever ``jobs`` is, so output never depends on it."""
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield linter.lint_file(path)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(32, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(linter,)) as pool:
+        yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
