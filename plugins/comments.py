@@ -39,6 +39,7 @@ from linters.comments.settings import (
 )
 from linters.errors import BylineError
 from linters.posts import read_post
+from plugins.catalog import plain_text
 from plugins.theme import add_templates
 
 #: Shipped in the shared template folder; MkDocs copies theme files into the site.
@@ -209,7 +210,7 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
             post = thread.post
             thread.uri = site_path.rstrip("/") + "/" + post.url
             thread.url = _absolute(config.site_url, post.url) if config.site_url else thread.uri
-            thread.title = post.title or ""
+            thread.title = plain_text(post.title or "")  # Material keeps HTML entities in titles
             if thread.provider == "email":
                 thread.reply_href = f"mailto:{thread.reply_href}?subject={quote('Re: ' + thread.title, safe='')}"
         env.globals["byline_comments"] = CommentsContext(self.settings, config.site_url or "")

@@ -174,3 +174,18 @@ def test_provider_none_and_no_plugin_render_no_comments(tmp_path, epoch):
     without = build_site(write_site(tmp_path / "without", None, posts=posts))
     assert thread(without, "open") is None and listing_link(page(without, "blog"), "open") is None
     assert not (without / "byline" / "threads.json").exists()
+
+
+def test_titles_reach_isso_email_and_the_manifest_as_plain_text(tmp_path, epoch):
+    posts = {"open": POSTS["open"], "support": POSTS["support"]}
+    config = write_site(tmp_path, comments_block(), posts=posts)
+    for name in posts:
+        source = tmp_path / "docs" / "blog" / "posts" / f"{name}.md"
+        source.write_text(source.read_text().replace(f"# Post {name}", f'# Tom & Jerry\'s `<b>` "{name}"'), encoding="utf-8")
+    site = build_site(config)
+    threads = json.loads((site / "byline" / "threads.json").read_text())["threads"]
+    assert sorted(t["title"] for t in threads) == ['Tom & Jerry\'s <b> "open"', 'Tom & Jerry\'s <b> "support"']
+    isso = html.fromstring((site / "blog/2024/05/01/tom--jerrys--open/index.html").read_text()).xpath('//*[@id="isso-thread"]')[0]
+    assert isso.get("data-title") == 'Tom & Jerry\'s <b> "open"'
+    reply = html.fromstring((site / "blog/2024/05/05/tom--jerrys--support/index.html").read_text()).xpath('//a[@class="byline-comments__reply"]')[0]
+    assert reply.get("href").endswith("?subject=Re%3A%20Tom%20%26%20Jerry%27s%20%3Cb%3E%20%22support%22")
