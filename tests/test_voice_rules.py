@@ -168,3 +168,10 @@ def test_metrics_carry_the_score_and_breakdown():
     assert isinstance(metrics["passion_score"], int)
     assert set(metrics["signals"]) >= {"personal_voice", "press_release", "buzzwords", "self_promotion"}
     assert metrics["best_change"]["signal"] in metrics["signals"]
+
+
+def test_announcement_rule_lists_release_note_formulas():
+    text = post("Version 2.0 is now available. What's new in this release: bug fixes.")
+    (finding,) = voice(text, "voice.announcement")
+    assert [o.text for o in finding.occurrences] == ["now available", "What's new", "this release", "bug fixes"]
+    assert voice(post("The cache release valve opened; the new cache works."), "voice.announcement") == []

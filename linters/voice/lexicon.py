@@ -12,6 +12,7 @@ from linters.errors import BylineError
 #: The lists in ``data/``; each is one category of the combined matcher.
 LISTS: tuple[str, ...] = (
     "press_release",
+    "announcements",
     "buzzwords",
     "hedges",
     "calls_to_action",

@@ -140,6 +140,22 @@ VOICE_RULES: tuple[VoiceRule, ...] = (
         severity="warning", lists=("press_release",), shows=("press_release",),
     ),
     VoiceRule(
+        "voice.announcement",
+        "The post reads as release notes: announcement formulas, nobody speaking.",
+        "{count} release-note formula(s) ({rate:.2f} per 100 words); tell the story behind the release: why it changed, what you learned",
+        "Phrases of the `announcements` list ('now available', 'this release', 'new version', "
+        "'what's new', 'changelog', 'introducing'…) per 100 prose words, headings included. Each "
+        "occurrence is listed.",
+        "Routine release notes are the developer blog's press release (Forrester 2008: 56% of B2B "
+        "posts rehashed announcements). A release post scores well when a person explains why "
+        "the change matters; a list of what is now available does not.",
+        "\"Version 2.0 is now available. What's new: bug fixes and a new version of the API.\"\n\n"
+        "Use instead: \"I rewrote the importer for 2.0 because one customer's 4 GB file took an hour.\"",
+        when=(("announcement", ">=", 1.0),),
+        option="max_per_100", option_help="announcement formulas per 100 words from which the post is reported",
+        lists=("announcements",), shows=("announcements",),
+    ),
+    VoiceRule(
         "voice.buzzwords",
         "The post leans on buzzwords and corporate jargon.",
         "{count} buzzword(s) ({rate:.2f} weighted per 100 words); use the plain word for what the thing does",

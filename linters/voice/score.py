@@ -66,6 +66,8 @@ SIGNALS: tuple[Signal, ...] = (
            advice="show it: a number you measured, an example, a snippet or a screenshot"),
     Signal("press_release", "press-release phrases and hype, weighted, per 100 words", -25, 1.2,
            advice="cut the announcement phrasing and hype; say what changed and why it matters"),
+    Signal("announcement", "release-note and announcement formulas per 100 words", -10, 1.0,
+           advice="tell the story behind the release instead of listing it: why it changed, what you learned"),
     Signal("buzzwords", "buzzwords and jargon, weighted, per 100 words", -12, 1.0,
            advice="replace buzzwords with the plain word for what the thing does"),
     Signal("self_promotion", "company/product names beyond 1 per 100 words, plus calls to buy (x3)", -8, 3.0, free=1.0,

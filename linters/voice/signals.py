@@ -99,6 +99,7 @@ def measure(doc: Document, matcher: PhraseMatcher) -> Measurement:
         "contractions": counts["contraction"] * per100,
         "concrete": concrete * per100,
         "press_release": counts["press_release"] * per100,
+        "announcement": counts["announcements"] * per100,
         "buzzwords": counts["buzzwords"] * per100,
         "self_promotion": (counts["company"] + 3 * counts["calls_to_action"]) * per100,
         "hedges": counts["hedges"] * per100,
