@@ -39,6 +39,12 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return run_explain(args)
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    from linters.voice.command import run_score
+
+    return run_score(args)
+
+
 def _cmd_authors(args: argparse.Namespace) -> int:
     site = _site(args)
     registry = load_registry(site.authors_dir, site.company_names, root=site.root)
@@ -96,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="explain a lint rule (or every rule of a family)")
     explain.add_argument("rule", help="a rule id such as readability.long-sentence, or a family")
     explain.set_defaults(run=_cmd_explain)
+    score = commands.add_parser("score", help="a post's passion score: each voice signal, its points, the change that would help most")
+    score.add_argument("paths", nargs="+", metavar="PATH", help="posts, folders or globs")
+    score.set_defaults(run=_cmd_score)
     authors = commands.add_parser("authors", help="list and check the author registry")
     authors.set_defaults(run=_cmd_authors)
     importing = authors.add_subparsers(dest="authors_command").add_parser(

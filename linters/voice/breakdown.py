@@ -24,6 +24,8 @@ def breakdown(path: str, metrics: dict[str, Any]) -> str:
     lines.append(f"  {'base':<18} {'':>13} {BASE:>+7.1f}  where a post with no signal lands (flat)")
     lines.append(f"  {'total':<18} {'':>13} {total:>7.1f}  clamped to 0–100")
     change = metrics["best_change"]
-    if change is not None:
+    if change is None:
+        lines.append("Biggest gain: none worth a point; every signal is at or near its best")
+    else:
         lines.append(f"Biggest gain: {change['advice']} (up to +{change['gain']:.0f} points, {change['signal']})")
     return "\n".join(lines)

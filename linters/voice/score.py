@@ -109,7 +109,7 @@ class Score:
         (before the 0–100 clamp), so an author gets one concrete thing to do."""
         gains = [(p.signal, p.signal.weight - p.points if p.signal.weight > 0 else -p.points) for p in self.parts]
         signal, gain = max(gains, key=lambda g: g[1])
-        return (signal, gain) if gain > 0.5 else None
+        return (signal, gain) if gain >= 1.0 else None
 
 
 def score(rates: Mapping[str, float], words: int) -> Score:

@@ -1,0 +1,27 @@
+"""The ``byline score PATH...`` command (wired in :mod:`linters.cli`): each post's passion score,
+computed by the same lint run and configuration as ``byline lint``, printed as a breakdown."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from linters.errors import BylineError
+
+
+def run_score(args: argparse.Namespace) -> int:
+    from linters.engine import Linter, discover
+    from linters.lint_cli import _site_and_config
+    from linters.voice.breakdown import breakdown
+
+    site, config = _site_and_config(args.config)
+    linter = Linter(config, None, site)
+    for number, path in enumerate(discover(args.paths)):
+        result = linter.lint_file(Path(path))
+        broken = [f for f in result.findings if f.rule in ("byline.input", "byline.config")]
+        if broken:
+            raise BylineError(broken[0].path, broken[0].line, broken[0].message)
+        metrics = result.metrics.get("voice")
+        if metrics is None:
+            raise BylineError(result.path, None, "the voice rules are switched off for this post in mkdocs.yml, so it has no passion score")
+        print(("\n" if number else "") + breakdown(result.path, metrics))
+    return 0
