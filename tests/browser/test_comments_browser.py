@@ -11,28 +11,23 @@ blocked; giscus' script (tested on a small blog) is answered by a local fake.
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from linters.comments.closing import CLOSED_TEXT
-from support.comments_site import EPOCH, GISCUS, build_site, comments_block, post_url, write_site
+from support.browser import chromium, loopback_only, serve_static
+from support.comments_site import EPOCH, GISCUS, build_site, comments_block, loaded, post_url, write_site
 from support.isso import ADMIN_PASSWORD, IssoServer
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
 WAIT = 20_000  # ms: Isso's scripts load after the page
 COUNT = re.compile(r"^(\d+ Comments|One Comment)$")
 COUNT_OR_NONE = re.compile(r"^(\d+ Comments|One Comment|No Comments Yet)$")
@@ -46,17 +41,10 @@ FAKE_GISCUS = """
 """
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")
@@ -67,24 +55,10 @@ def blocked() -> list[str]:
 def visitor(browser: Browser, blocked: list[str]) -> BrowserContext:
     """A fresh visitor: no cookies, every non-loopback request aborted, giscus faked."""
     context = browser.new_context()
-
-    def guard(route: Route) -> None:
-        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    loopback_only(context, blocked)
     context.route("https://giscus.app/client.js", lambda route: route.fulfill(status=200, content_type="text/javascript", body=FAKE_GISCUS))
     context.set_default_timeout(WAIT)
     return context
-
-
-def serve_folder(folder: Path) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @dataclass
@@ -105,21 +79,15 @@ def blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Blog]:
     folder = tmp_path_factory.mktemp("example-blog")
     site = folder / "site"
     site.mkdir()
-    server = serve_folder(site)
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
-    isso = IssoServer(folder, origin, site / "byline" / "threads.json")
-    config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site), site_url=origin + "/", strict=True)
-    config.plugins["byline/comments"].config["isso"] = {"url": isso.url}
-    config.theme["features"].append("navigation.instant")
-    build(config)
-    threads = json.loads((site / "byline" / "threads.json").read_text(encoding="utf-8"))["threads"]
-    isso.start()
-    try:
-        yield Blog(origin + "/", isso, threads)
-    finally:
-        isso.stop()
-        server.shutdown()
-        server.server_close()
+    with serve_static(site) as url:
+        isso = IssoServer(folder, url.rstrip("/"), site / "byline" / "threads.json")
+        with loaded(REPO / "mkdocs.yml", site_dir=str(site), site_url=url, strict=True) as config:
+            config.plugins["byline/comments"].config["isso"] = {"url": isso.url}
+            config.theme["features"].append("navigation.instant")
+            build(config)
+        threads = json.loads((site / "byline" / "threads.json").read_text(encoding="utf-8"))["threads"]
+        with isso:
+            yield Blog(url, isso, threads)
 
 
 def count_link(page: Page, uri: str):
@@ -228,20 +196,17 @@ def giscus_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small blog whose Community category uses giscus (the example blog does not)."""
     folder = tmp_path_factory.mktemp("giscus-blog")
     (folder / "site").mkdir()
-    server = serve_folder(folder / "site")
-    origin = f"http://127.0.0.1:{server.server_address[1]}/"
-    before = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        build_site(write_site(folder, comments_block(), site_url=origin))
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
-    yield origin
-    server.shutdown()
-    server.server_close()
+    with serve_static(folder / "site") as url:
+        before = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+        try:
+            build_site(write_site(folder, comments_block(), site_url=url))
+        finally:
+            if before is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = before
+        yield url
 
 
 def test_giscus_loads_on_open_posts_only(giscus_blog: str, browser: Browser, blocked: list[str]):

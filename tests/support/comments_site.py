@@ -1,14 +1,19 @@
-"""A small blog for the comments tests, written into a temporary folder and built with MkDocs'
-own API: posts in every comment state (open, closed, off, per-post days, each provider)."""
+"""A small blog for the comments tests (written by ``support.blog``, built with MkDocs' own API):
+posts in every comment state (open, closed, off, per-post days, each provider)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from support.blog import write_blog
 
 #: The build date of these tests: SOURCE_DATE_EPOCH for 2024-05-10 00:00 UTC.
 EPOCH = "1715299200"
@@ -55,42 +60,54 @@ def write_site(
     site_url: str = "https://blog.example.com/",
     features: tuple[str, ...] = (),
 ) -> Path:
-    """Write mkdocs.yml, authors/ and docs/; returns the mkdocs.yml path."""
-    for author_id, fields in AUTHORS.items():
-        (folder / "authors").mkdir(parents=True, exist_ok=True)
-        (folder / "authors" / f"{author_id}.md").write_text(f"---\n{fields}---\nWrites here.\n", encoding="utf-8")
-    posts_dir = folder / "docs" / "blog" / "posts"
-    posts_dir.mkdir(parents=True, exist_ok=True)
-    (folder / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (folder / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
-    for name, meta in posts.items():
-        front = yaml.safe_dump(meta, sort_keys=False)
-        title = f"Post {name}"
-        body = f"# {title}\n\nWhat I learned from {name}.\n\n<!-- more -->\n\nThe rest of it.\n"
-        (posts_dir / f"{name}.md").write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
-    plugins: list[Any] = [
-        "search",
-        {"byline/authors": {"feeds": False}},
-        {"blog": {"authors_profiles": True, "pagination": False}},
-    ]
+    """Write the blog with ``support.blog.write_blog``; returns the mkdocs.yml path."""
+    plugins: list[Any] = ["search", {"byline/authors": {"feeds": False}}, {"blog": {"authors_profiles": True, "pagination": False}}]
     if comments is not None:
         plugins.insert(2, {"byline/comments": comments})
-    config = {
+    settings = {
         "site_name": "Comments test blog",
         "site_url": site_url,
         "theme": {"name": "material", "font": False, "features": list(features)},
         "plugins": plugins,
     }
-    path = folder / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return path
+    write_blog(
+        folder,
+        authors={author_id: f"---\n{fields}---\nWrites here.\n" for author_id, fields in AUTHORS.items()},
+        posts={f"{name}.md": _post(name, meta) for name, meta in posts.items()},
+        settings=settings,
+    )
+    return folder / "mkdocs.yml"
+
+
+def _post(name: str, meta: dict[str, Any]) -> str:
+    front = yaml.safe_dump(meta, sort_keys=False)
+    return f"---\n{front}---\n\n# Post {name}\n\nWhat I learned from {name}.\n\n<!-- more -->\n\nThe rest of it.\n"
+
+
+@contextmanager
+def loaded(config_file: Path, **overrides: Any) -> Iterator[MkDocsConfig]:
+    """A loaded config with fresh plugins, started and shut down like ``mkdocs build`` does.
+
+    MkDocs keeps plugin instances that have on_startup/on_shutdown across ``load_config`` calls in
+    one process (for ``mkdocs serve``); once shut down they have lost their temporary folders, so
+    the cache is emptied before and after, and other in-process builds never meet a dead plugin.
+    """
+    cache = MkDocsConfig.plugins.plugin_cache
+    cache.clear()
+    config = load_config(config_file=str(config_file), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        yield config
+    finally:
+        config.plugins.on_shutdown()
+        cache.clear()
 
 
 def build_site(config_file: Path, strict: bool = True) -> Path:
     """Build in-process (the caller sets SOURCE_DATE_EPOCH); returns the site folder."""
-    config = load_config(config_file=str(config_file), strict=strict)
-    build(config)
-    return Path(config.site_dir)
+    with loaded(config_file, strict=strict) as config:
+        build(config)
+        return Path(config.site_dir)
 
 
 def post_url(name: str) -> str:
