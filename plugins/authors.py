@@ -59,7 +59,7 @@ class AuthorsConfig(Config):
     #: Generate an index of all authors at ``<blog>/authors/``.
     authors_index = c.Type(bool, default=True)
     #: Title of the authors index page.
-    authors_index_title = c.Type(str, default="Authors")
+    authors_index_title = c.Type(str, default="All authors")
     #: Write an RSS feed for the blog (``<blog>/feed.xml``) and one per author (``<blog>/feeds/<id>.xml``).
     feeds = c.Type(bool, default=True)
     #: Most recent posts per feed.
