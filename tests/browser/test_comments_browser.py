@@ -24,11 +24,12 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from linters.comments.closing import CLOSED_TEXT
 from support.browser import chromium, loopback_only, serve_static
-from support.comments_site import EPOCH, GISCUS, build_site, comments_block, loaded, post_url, write_site
+from support.comments_site import EPOCH, GISCUS, POSTS, build_site, comments_block, loaded, post_url, write_site
 from support.isso import ADMIN_PASSWORD, IssoServer
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT = 20_000  # ms: Isso's scripts load after the page
+JUNE_15 = "1718409600"  # SOURCE_DATE_EPOCH of 2024-06-15, after the test blog's threads close
 COUNT = re.compile(r"^(\d+ Comments|One Comment)$")
 COUNT_OR_NONE = re.compile(r"^(\d+ Comments|One Comment|No Comments Yet)$")
 FAKE_GISCUS = """
@@ -94,6 +95,37 @@ def count_link(page: Page, uri: str):
     return page.locator(f'a[data-isso-id="{uri}"]').first
 
 
+def write_comment(page: Page, text: str, author: str) -> None:
+    page.locator("#isso-thread textarea.isso-textarea").fill(text)
+    page.locator('#isso-thread input[name="author"]').fill(author)
+    page.locator('#isso-thread input[type="submit"]').click()
+    expect(page.locator("#isso-root")).to_contain_text("Comment in queue for moderation.")
+
+
+def approve(browser: Browser, blocked: list[str], isso: IssoServer, text: str) -> None:
+    """A moderator logs in to Isso's admin page and validates the pending comment."""
+    moderator = visitor(browser, blocked)
+    admin = moderator.new_page()
+    admin.goto(isso.url + "/admin/")
+    admin.locator('input[name="password"]').fill(ADMIN_PASSWORD)
+    admin.locator('input[name="password"]').press("Enter")
+    pending = admin.locator(".isso-comment", has_text=text)
+    expect(pending).to_have_count(1)
+    pending.get_by_text("Validate").click()
+    expect(pending).to_be_hidden()
+    moderator.close()
+
+
+def refused(context: BrowserContext, isso: IssoServer, thread: dict, origin: str) -> tuple[int, dict]:
+    """A direct POST to Isso's /new, as a script would send it, bypassing the page."""
+    answer = context.request.post(
+        f"{isso.url}/new?uri={thread['uri']}",
+        data=json.dumps({"text": "Sneaking in after closing time.", "author": "Late Larry", "title": thread["title"]}),
+        headers={"Content-Type": "application/json", "Origin": origin.rstrip("/")},
+    )
+    return answer.status, answer.json()
+
+
 def test_reader_comment_waits_for_moderation_then_shows(blog: Blog, browser: Browser, blocked: list[str]):
     post = blog.thread("isso", closed=False)
     reader = visitor(browser, blocked)
@@ -102,25 +134,12 @@ def test_reader_comment_waits_for_moderation_then_shows(blog: Blog, browser: Bro
     expect(count_link(page, post["uri"])).to_have_text("0 Comments")
 
     page.goto(post["url"])
-    page.locator("#isso-thread textarea.isso-textarea").fill("I tried this on our team blog and the replies doubled.")
-    page.locator('#isso-thread input[name="author"]').fill("Rita Reader")
-    page.locator('#isso-thread input[type="submit"]').click()
-    expect(page.locator("#isso-root")).to_contain_text("Comment in queue for moderation.")
-
+    write_comment(page, "I tried this on our team blog and the replies doubled.", "Rita Reader")
     page.goto(blog.url + "blog/")
     expect(count_link(page, post["uri"])).to_have_text("0 Comments")
     reader.close()
 
-    moderator = visitor(browser, blocked)
-    admin = moderator.new_page()
-    admin.goto(blog.isso.url + "/admin/")
-    admin.locator('input[name="password"]').fill(ADMIN_PASSWORD)
-    admin.locator('input[name="password"]').press("Enter")
-    pending = admin.locator(".isso-comment", has_text="the replies doubled")
-    expect(pending).to_have_count(1)
-    pending.get_by_text("Validate").click()
-    expect(pending).to_be_hidden()
-    moderator.close()
+    approve(browser, blocked, blog.isso, "the replies doubled")
 
     newcomer = visitor(browser, blocked)
     page = newcomer.new_page()
@@ -149,13 +168,7 @@ def test_closed_post_has_no_form_and_the_gate_refuses_a_direct_post(blog: Blog, 
     expect(closed).to_contain_text("Comments closed")
     expect(count_link(page, post["uri"])).to_have_text("0 Comments")
 
-    answer = context.request.post(
-        f"{blog.isso.url}/new?uri={post['uri']}",
-        data=json.dumps({"text": "Sneaking in after closing time.", "author": "Late Larry", "title": post["title"]}),
-        headers={"Content-Type": "application/json", "Origin": blog.url.rstrip("/")},
-    )
-    assert answer.status == 403
-    assert answer.json() == {"message": CLOSED_TEXT}
+    assert refused(context, blog.isso, post, blog.url) == (403, {"message": CLOSED_TEXT})
     context.close()
 
 
@@ -218,3 +231,34 @@ def test_giscus_loads_on_open_posts_only(giscus_blog: str, browser: Browser, blo
     expect(page.locator("#comments .byline-comments__closed")).to_have_text(CLOSED_TEXT)
     expect(page.locator("#giscus-fake")).to_have_count(0)
     context.close()
+
+
+def test_a_thread_that_closes_keeps_its_comments_and_the_gate_follows_the_rebuild(tmp_path: Path, browser: Browser, blocked: list[str], monkeypatch: pytest.MonkeyPatch):
+    """Built on 2024-05-10 the post is open; rebuilt on 2024-06-15 (30 days later) it is closed."""
+    posts = {"open": POSTS["open"]}
+    (tmp_path / "site").mkdir()
+    with serve_static(tmp_path / "site") as url:
+        isso = IssoServer(tmp_path, url.rstrip("/"), tmp_path / "site" / "byline" / "threads.json")
+        config = write_site(tmp_path, comments_block(isso.url), posts=posts, site_url=url)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        build_site(config)
+        with isso:
+            context = visitor(browser, blocked)
+            page = context.new_page()
+            page.goto(url + post_url("open"))
+            write_comment(page, "Thanks, this fixed our flaky deploys.", "Omar Open")
+            approve(browser, blocked, isso, "fixed our flaky deploys")
+
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_15)
+            build_site(config)
+            page.goto(url + post_url("open"))
+            thread = page.locator("#isso-thread")
+            expect(page.locator("#isso-root .isso-comment")).to_contain_text("fixed our flaky deploys")  # still readable
+            expect(thread.locator(".byline-comments__closed")).to_have_text(CLOSED_TEXT)
+            expect(page.locator("#comments form, #comments textarea, #comments .isso-reply:visible")).to_have_count(0)
+            page.goto(url + "blog/")
+            expect(count_link(page, "/" + post_url("open"))).to_have_text("One Comment")
+            expect(page.locator("p.byline-comments-link--closed")).to_contain_text("Comments closed")
+            manifest = json.loads((tmp_path / "site" / "byline" / "threads.json").read_text(encoding="utf-8"))
+            assert refused(context, isso, manifest["threads"][0], url) == (403, {"message": CLOSED_TEXT})
+            context.close()
