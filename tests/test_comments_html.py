@@ -165,15 +165,17 @@ def test_a_later_build_date_closes_the_thread(tmp_path, monkeypatch):
     assert CLOSED_TEXT not in thread(site, "open").text_content()
 
 
-def test_provider_none_and_no_plugin_render_no_comments(tmp_path, epoch):
+def test_provider_none_disabled_or_absent_plugin_render_no_comments(tmp_path, epoch):
     posts = {"open": POSTS["open"]}
     none = build_site(write_site(tmp_path / "none", {"provider": "none"}, posts=posts))
     assert thread(none, "open") is None and listing_link(page(none, "blog"), "open") is None
     assert json.loads((none / "byline" / "threads.json").read_text())["threads"] == []
     assert "comments.js" not in (none / "blog" / "index.html").read_text()
-    without = build_site(write_site(tmp_path / "without", None, posts=posts))
-    assert thread(without, "open") is None and listing_link(page(without, "blog"), "open") is None
-    assert not (without / "byline" / "threads.json").exists()
+    for name, block in (("without", None), ("disabled", {"enabled": False, "provider": "isso"})):
+        quiet = build_site(write_site(tmp_path / name, block, posts=posts))
+        assert thread(quiet, "open") is None and listing_link(page(quiet, "blog"), "open") is None
+        assert not (quiet / "byline" / "threads.json").exists()
+        assert "comments.js" not in (quiet / "blog" / "index.html").read_text()
 
 
 def test_titles_reach_isso_email_and_the_manifest_as_plain_text(tmp_path, epoch):
