@@ -12,6 +12,7 @@ import logging
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from shutil import rmtree
 from tempfile import mkdtemp
@@ -23,6 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -32,7 +34,7 @@ from linters.bylines import check_bylines
 from linters.errors import BylineError
 from linters.findings import Finding, Severity
 from linters.posts import parse_post, read_post
-from plugins.avatars import AVATAR_DIR, avatar_uri, initials_svg
+from plugins.avatars import avatar_uri, initials_svg
 from plugins.catalog import Catalog, build_catalog, post_entry
 from plugins.feeds import write_feed
 from plugins.theme import add_templates, extend_env
@@ -87,6 +89,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        # MkDocs keeps this instance across `mkdocs serve` rebuilds (it has on_shutdown): start clean.
+        self.urls, self.pages, self.index_uri, self.catalog, self.env = {}, {}, None, None, None
         add_templates(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -240,6 +244,12 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
                 feed_url=entry.feed_url, description=f"Posts by {entry.author.name}, {entry.author.role}",
                 entries=entry.posts[:length], **common,
             )
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+        """`mkdocs serve` rebuilds when an author file changes, not only when docs/ does."""
+        if self.config.enabled:
+            server.watch(str(self.root / self.config.authors_dir))
+        return server
 
     def on_shutdown(self) -> None:
         rmtree(self.temp_dir, ignore_errors=True)
