@@ -75,3 +75,12 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, case, expected):
     errors = [line for line in result.stderr.splitlines() if line.startswith("byline:")]
     assert len(errors) == 1 and expected in errors[0], result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_without_isso_installed_the_command_says_how_to_get_it(tmp_path, monkeypatch, capsys):
+    from linters.cli import main
+
+    monkeypatch.setitem(sys.modules, "isso", None)  # what Python sees when Isso is not installed
+    config = write_isso_config(tmp_path, SITE, 8080)
+    assert main(["comments", "serve", "--isso-config", str(config), "--manifest", str(tmp_path / "threads.json")]) == 2
+    assert capsys.readouterr().err == "byline: isso: not installed: pip install 'byline[isso]'\n"

@@ -21,7 +21,7 @@ def _isso() -> Any:
         import isso.config
         import isso.wsgi
     except ImportError:
-        raise BylineError(None, None, "Isso is not installed: pip install 'byline[isso]'") from None
+        raise BylineError("isso", None, "not installed: pip install 'byline[isso]'") from None
     return isso
 
 
