@@ -39,11 +39,13 @@ class FileResult:
 
 @dataclass
 class Linter:
-    """Applies every enabled rule to posts; picklable, so worker processes get a copy."""
+    """Applies every enabled rule to posts; picklable, so worker processes get a copy.
+    ``skip`` names families another component already enforces (the build's byline/authors)."""
 
     config: LintConfig = field(default_factory=LintConfig)
     registry: Registry | None = None
     site: SiteConfig | None = None
+    skip: frozenset[str] = frozenset()
 
     def lint_file(self, path: Path, shown: str | None = None) -> FileResult:
         shown = shown or display(path)
@@ -79,7 +81,7 @@ class Linter:
         known = rules()
         findings: list[Finding] = []
         for rule_id, state in states.items():
-            if state.severity is None:
+            if state.severity is None or known[rule_id].family in self.skip:
                 continue
             for hit in known[rule_id].check(ctx, state.options):
                 findings.append(Finding(post.path, hit.line, hit.column, rule_id, state.severity, hit.message, hit.occurrences))

@@ -53,8 +53,15 @@ def is_participle(word: str) -> bool:
     return not word.endswith("eed") or word in _EED_PARTICIPLES
 
 
-def find_passive(words: Sequence[str]) -> int | None:
-    """Index of the "be" word of the first passive construction in a sentence's words, or None."""
+#: Every spelling of a "be" word as it may stand in text, to skip most sentences in one set test.
+_BE_SPELLINGS = frozenset(f for w in BE for f in (w, w.capitalize(), w.replace("'", "’"), w.capitalize().replace("'", "’")))
+
+
+def find_passive(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the first passive construction of a sentence's words stands: the index of its "be"
+    word and the index just past its participle; None when there is none."""
+    if _BE_SPELLINGS.isdisjoint(words):
+        return None
     lowered = [w.casefold().replace("’", "'") for w in words]
     for index, word in enumerate(lowered):
         if word not in BE:
@@ -64,7 +71,7 @@ def find_passive(words: Sequence[str]) -> int | None:
                 break
             nxt = lowered[index + step]
             if is_participle(nxt):
-                return index
+                return index, index + step + 1
             if not (nxt in _ADVERBS or nxt.endswith("ly") or nxt.endswith("n't")):
                 break
     return None

@@ -80,6 +80,13 @@ class Sentence:
     def located_words(self) -> list[Word]:
         return [Word(m.group(), self.start + m.start(), self.start + m.end()) for m in WORD.finditer(self.text)]
 
+    def word_start(self, index: int = 0) -> int:
+        """The offset of word ``index`` in :attr:`Document.text`, without locating the others."""
+        for number, match in enumerate(WORD.finditer(self.text)):
+            if number == index:
+                return self.start + match.start()
+        raise IndexError(index)
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -159,7 +166,7 @@ class Document:
     def first_word_place(self) -> tuple[int, int]:
         """Where post-level findings point: the first prose word (never front matter)."""
         for sentence in self.sentences:
-            return self.locate(sentence.located_words()[0].start)
+            return self.locate(sentence.word_start())
         return self.post.body_line, 1
 
 
@@ -177,11 +184,16 @@ def _parser() -> MarkdownIt:
     md.inline.ruler.disable(["emphasis", "newline"])
     md.inline.ruler2.disable(["emphasis", "balance_pairs", "fragments_join"])
     md.core.ruler.disable(["text_join"])
+    md.normalizeLink = md.normalizeLinkText = _unchanged  # type: ignore[method-assign]  # never rendered
     for rule in md.inline.ruler.__rules__:
         if rule.name in _HIDDEN_RULES or rule.name == "link":
             rule.fn = _recording(rule.name, rule.fn)
     md.core.ruler.at("inline", _inline_with_spans)
     return md
+
+
+def _unchanged(url: str) -> str:
+    return url
 
 
 def _recording(name: str, rule: Any) -> Any:

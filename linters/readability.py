@@ -41,7 +41,7 @@ class Readability:
     reading_ease: float | None
     grade: float | None
     long_sentences: tuple[Sentence, ...]
-    passive: tuple[tuple[Sentence, int], ...]  # each passive sentence and the index of its "be" word
+    passive: tuple[tuple[Sentence, int, int], ...]  # each passive sentence, where its "be" starts and the participle ends
     paragraphs: int
     longest_paragraph: int
     long_words: int  # the sentence length above which a sentence is long
@@ -79,16 +79,16 @@ def measure(doc: Document, long_words: int = 25) -> Readability:
     sentences = running_sentences(doc)
     words = syllable_count = 0
     long: list[Sentence] = []
-    passive: list[tuple[Sentence, int]] = []
+    passive: list[tuple[Sentence, int, int]] = []
     for sentence in sentences:
         count = len(sentence.words)
         words += count
-        syllable_count += sum(syllables(w) for w in sentence.words)
+        syllable_count += sum(map(syllables, sentence.words))
         if count > long_words:
             long.append(sentence)
-        at = find_passive(sentence.words)
-        if at is not None:
-            passive.append((sentence, at))
+        span = find_passive(sentence.words)
+        if span is not None:
+            passive.append((sentence, *span))
     paragraphs = [len(b.words) for b in doc.blocks if b.kind == "paragraph"]
     found = doc.cache[key] = Readability(
         words=words,

@@ -103,10 +103,9 @@ _memo: dict[str, int] = {}
 
 def syllables(word: str) -> int:
     """Syllables in one word (at least 1). Numbers and codes count 1, hyphenated words add up."""
-    key = word.casefold()
-    found = _memo.get(key)
+    found = _memo.get(word)
     if found is None:
-        found = _memo[key] = _count(key)
+        found = _memo[word] = _count(word.casefold())
     return found
 
 

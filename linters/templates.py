@@ -38,6 +38,8 @@ _SNIPPET = re.compile(r"-{1,2}8<-{1,2}(?:\s|$)")
 _COLONS = re.compile(r":::+\s*[\w-]*.*$")  # Docusaurus admonitions (the body is plain Markdown)
 _MDX_ESM = re.compile(r"(?:import\s+(?:[\w*{}\s,]+\s+from\s+)?['\"]|export\s+(?:const|let|var|function|default|class|\{))")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
+#: Bodies without any of these markers at a line start need no line-by-line pass.
+_ANY_MARKER = re.compile(r"^[ \t]*(?:!!!|\?\?\?|===|-{1,2}8<|:::|import\s|export\s)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ def mask_templates(body: str, mdx: bool = False) -> Masked:
     text = _REGIONS.sub(_hide, body) if "{" in body else body
     if "{" in text:
         text = _TAGS.sub(_hide, text)
+    if not _ANY_MARKER.search(text):
+        return Masked(text, (0,) * (text.count("\n") + 1), images)
     lines, shifts = _containers(text.split("\n"), mdx)
     return Masked("\n".join(lines), tuple(shifts), images)
 

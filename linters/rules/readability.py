@@ -132,7 +132,7 @@ def long_sentence(ctx: Context, options: Options) -> Iterator[Hit]:
     limit = options["max_words"]
     for sentence in running_sentences(ctx.doc):
         if len(sentence.words) > limit:
-            line, column = ctx.doc.locate(sentence.located_words()[0].start)
+            line, column = ctx.doc.locate(sentence.word_start())
             yield Hit(line, column, f"sentence has {len(sentence.words)} words (max {limit}): split it where the thought turns, or cut the aside")
 
 
@@ -167,7 +167,7 @@ def long_sentences(ctx: Context, options: Options) -> Iterator[Hit]:
     share = len(found.long_sentences) / found.sentences
     if share <= options["max_share"]:
         return
-    places = [ctx.occurrence(s.located_words()[0].start, f"{len(s.words)} words") for s in found.long_sentences]
+    places = [ctx.occurrence(s.word_start(), f"{len(s.words)} words") for s in found.long_sentences]
     yield Hit(places[0].line, places[0].column, (
         f"{share:.0%} of sentences are long ({len(found.long_sentences)} of {found.sentences} over {found.long_words} words; "
         f"max {options['max_share']:.0%}): split the longest ones"
@@ -197,7 +197,7 @@ def long_paragraph(ctx: Context, options: Options) -> Iterator[Hit]:
     for block in ctx.doc.paragraphs:
         count = len(block.words)
         if count > limit:
-            line, column = ctx.doc.locate(block.sentences[0].located_words()[0].start)
+            line, column = ctx.doc.locate(block.sentences[0].word_start())
             yield Hit(line, column, f"paragraph has {count} words (max {limit}): split it where the topic shifts")
 
 
@@ -233,10 +233,7 @@ def passive_voice(ctx: Context, options: Options) -> Iterator[Hit]:
     share = len(found.passive) / found.sentences
     if share <= options["max_share"]:
         return
-    places = []
-    for sentence, at in found.passive:
-        words = sentence.located_words()
-        places.append(ctx.occurrence(words[at].start, " ".join(w.text for w in words[at:at + 2])))
+    places = [ctx.occurrence(sentence.word_start(at), " ".join(sentence.words[at:end])) for sentence, at, end in found.passive]
     yield Hit(places[0].line, places[0].column, (
         f"{share:.0%} of sentences are passive ({len(found.passive)} of {found.sentences}; max {options['max_share']:.0%}): "
         "say who does what, e.g. 'we decided' instead of 'it was decided'"
@@ -244,7 +241,7 @@ def passive_voice(ctx: Context, options: Options) -> Iterator[Hit]:
 
 
 @rule(
-    "readability.repeated-start", Severity.WARNING,
+    "readability.repeated-start", Severity.INFO,
     "Several sentences in a row start with the same word.",
     options={"min_run": Option(3, "how many consecutive sentences with the same first word are flagged", 2)},
 )
@@ -282,7 +279,7 @@ def repeated_start(ctx: Context, options: Options) -> Iterator[Hit]:
 def _report_run(ctx: Context, run: list[Any], minimum: int) -> Iterator[Hit]:
     if len(run) < minimum:
         return
-    places = [ctx.occurrence(s.located_words()[0].start, s.words[0]) for _, _, s in run]
+    places = [ctx.occurrence(s.word_start(), s.words[0]) for _, _, s in run]
     yield Hit(places[0].line, places[0].column, (
         f"{len(run)} sentences in a row start with '{run[0][2].words[0]}': vary the openings, or join two of them"
     ), tuple(places))

@@ -1,0 +1,113 @@
+"""The ``byline/lint`` plugin: ``byline lint``'s rules on every post during ``mkdocs build`` and
+``mkdocs serve``.
+
+It reads the same block the CLI reads (one home for configuration) and the same engine decides.
+Findings are logged with path, line and column: info as INFO, warnings as WARNING (``--strict``
+fails on them), errors stop the build in one message. Each post's metrics go to the log too.
+
+Results are cached by the post's content hash (and the settings' fingerprint). The plugin defines
+``on_startup``, so ``mkdocs serve`` keeps this instance across rebuilds and re-lints only the
+posts whose bytes changed. When ``byline/authors`` is enabled it already stops the build on
+``byline.*`` problems before Material reads the posts, so this plugin leaves that family to it.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from linters.authors import load_registry
+from linters.config import load_site_config
+from linters.engine import SUFFIXES, FileResult, Linter
+from linters.errors import BylineError
+from linters.findings import Severity
+from linters.rules import summarize
+from linters.settings import BLOCK_KEYS, Where, parse_block
+
+log = logging.getLogger("mkdocs.plugins.byline.lint")
+
+
+class LintPluginConfig(Config):
+    """The ``byline/lint`` block; README ("byline lint: configuration") documents each key."""
+
+    #: Turn the plugin off without removing its settings (``byline lint`` still reads them).
+    enabled = c.Type(bool, default=True)
+    #: Lowest severity that fails ``byline lint`` (the build: errors fail, warnings with --strict).
+    fail_on = c.Choice(("error", "warning", "info"), default="error")
+    #: Rule ids or families mapped to off, on, a severity, or options.
+    rules = c.Type(dict, default={})
+    #: Per-path settings: a list of ``{files: GLOB or [GLOB...], rules: {...}}``.
+    overrides = c.Type(list, default=[])
+
+
+class LintPlugin(BasePlugin[LintPluginConfig]):
+    """Lints the blog's posts during the build; see the module docstring."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache: dict[str, FileResult] = {}
+        self.linter: Linter
+        self.fingerprint = ""
+        self.prefix = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Present so ``mkdocs serve`` keeps this instance, and its cache, across rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        path = Path(config.config_file_path or "mkdocs.yml").resolve()
+        try:
+            site = load_site_config(path)
+            text = path.read_text(encoding="utf-8")
+            match = re.search(r"^\s*-\s*[\"']?byline/lint\b", text, re.MULTILINE)
+            where = Where(os.path.relpath(path), text, text.count("\n", 0, match.start()) + 1 if match else 1)
+            settings = parse_block({key: self.config[key] for key in BLOCK_KEYS}, where, root=site.root)
+        except BylineError as exc:
+            raise PluginError(str(exc)) from None
+        authors = config.plugins.get("byline/authors")
+        skip = frozenset({"byline"}) if authors is not None and authors.config.enabled else frozenset()
+        registry = None if skip else load_registry(site.authors_dir, site.company_names, root=site.root)
+        self.linter = Linter(settings, registry, site, skip)
+        self.prefix = site.posts_dir.relative_to(site.docs_dir).as_posix().rstrip("/") + "/" if site.posts_dir.is_relative_to(site.docs_dir) else ""
+        ids = sorted(registry.authors) if registry else []
+        self.fingerprint = hashlib.sha256(repr((settings, ids, site.company_names, sorted(skip))).encode()).hexdigest()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        errors: list[str] = []
+        seen: dict[str, FileResult] = {}
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(self.prefix) or not file.src_uri.lower().endswith(SUFFIXES):
+                continue
+            shown = os.path.relpath(file.abs_src_path, root) if file.abs_src_path else file.src_uri
+            data = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
+            key = hashlib.sha256(self.fingerprint.encode() + shown.encode() + b"\0" + data).hexdigest()
+            result = self.cache.get(key) or self.linter.lint_bytes(data, shown)
+            seen[key] = result
+            for finding in result.findings:
+                line = f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
+                if finding.severity is Severity.ERROR:
+                    errors.append(line)
+                elif finding.severity is Severity.WARNING:
+                    log.warning(line)
+                else:
+                    log.info(line)
+            if result.metrics:
+                log.info(f"{result.path}: " + "; ".join(summarize(f, v) for f, v in result.metrics.items()))
+        self.cache = seen  # forget posts that changed or went away
+        if errors:
+            raise PluginError(f"byline/lint: {len(errors)} error(s) in posts:\n" + "\n".join(errors))
+        return files
