@@ -213,7 +213,7 @@ def giscus_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         before = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = EPOCH
         try:
-            build_site(write_site(folder, comments_block(), site_url=url))
+            build_site(write_site(folder, comments_block(), site_url=url, features=("navigation.instant",)))
         finally:
             if before is None:
                 del os.environ["SOURCE_DATE_EPOCH"]
@@ -225,8 +225,12 @@ def giscus_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_giscus_loads_on_open_posts_only(giscus_blog: str, browser: Browser, blocked: list[str]):
     context = visitor(browser, blocked)
     page = context.new_page()
-    page.goto(giscus_blog + post_url("community"))
+    page.goto(giscus_blog + "blog/category/community/")
+    page.evaluate("window.bylineNoReload = true")
+    page.locator('.md-post--excerpt h2 a[href$="post-community/"]').first.click()  # instant navigation
+    page.wait_for_url(giscus_blog + post_url("community"))
     expect(page.locator("#giscus-fake")).to_have_text(f"giscus for {GISCUS['repo']} {GISCUS['repo_id']} {GISCUS['category']} pathname")
+    assert page.evaluate("window.bylineNoReload") is True
     page.goto(giscus_blog + post_url("community-old"))
     expect(page.locator("#comments .byline-comments__closed")).to_have_text(CLOSED_TEXT)
     expect(page.locator("#giscus-fake")).to_have_count(0)
