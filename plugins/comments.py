@@ -8,6 +8,7 @@ post page and every excerpt of it share, so no page ever scans the list of posts
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from linters.comments.manifest import Thread, write_manifest
 from linters.comments.settings import (
     DEFAULT_MANIFEST,
     CommentSettings,
+    GiscusSettings,
     ThreadPolicy,
     decide_thread,
     locator,
@@ -105,7 +107,7 @@ class CommentsContext:
         return self.settings.isso.url if self.settings.isso else ""
 
     @property
-    def giscus(self) -> Any:
+    def giscus(self) -> GiscusSettings | None:
         return self.settings.giscus
 
     def ask_href(self, author_id: str, page: Page | None = None) -> str | None:
@@ -115,7 +117,7 @@ class CommentsContext:
         if template is None:
             return None
         url = _absolute(self.site_url, page.url) if page is not None else ""
-        title = (page.title or "") if page is not None else ""
+        title = plain_text(page.title or "") if page is not None else ""
         return template.format(author=quote(author_id, safe=""), url=quote(url, safe=""), title=quote(title, safe=""))
 
 
@@ -125,7 +127,7 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.settings: CommentSettings
-        self.today = None
+        self.today: dt.date  # the build date, set in on_config
         self.blog: BlogPlugin
         self.root: Path
         self.threads: list[PostThread] = []
@@ -226,7 +228,6 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
             for t in self.threads
             if not t.post.file.inclusion.is_excluded()
         ]
-        assert self.today is not None
         write_manifest(Path(config.site_dir) / self.settings.manifest, threads, self.today)
 
 
