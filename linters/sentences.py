@@ -1,7 +1,8 @@
 """Sentence boundaries in prose, robust to what technical blogs write.
 
-textstat splits at every ``.``, ``!`` or ``?`` followed by a letter or space, so "version 1.88.0"
-is three sentences and "e.g. this" is two; every per-sentence metric then drifts. A boundary here
+textstat cuts text at every ``.``, ``!`` and ``?`` and then drops the pieces of two words or fewer,
+so "We released version 1.88.0 of the compiler." and "Use a tool, e.g. Ruff, to lint." are two
+sentences each while "Ship it." vanishes; every per-sentence metric then drifts. A boundary here
 is end punctuation (``.``, ``!``, ``?``, ``…``, optionally closed by quotes, brackets or emphasis
 markers) followed by whitespace and a sentence start, and it is refused after:
 
