@@ -2,6 +2,7 @@
 of configuration, and the CLI must read them in CI where no build runs."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ from linters.errors import BylineError
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """Safe YAML that accepts MkDocs' ``!ENV`` and ``!!python/...`` tags as plain values."""
+    """Safe YAML that reads MkDocs' ``!ENV`` tags as MkDocs does and keeps other tags
+    (``!!python/name:…``, ``!relative``) as plain values: Byline never runs code from them."""
 
 
 def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -23,6 +25,23 @@ def _plain(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``: the first variable set, parsed as a YAML
+    scalar, else the default (pyyaml-env-tag's rules, which MkDocs uses)."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    elif isinstance(node, yaml.SequenceNode) and node.value:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] if len(items) > 1 else items, items[-1] if len(items) > 1 else None
+    else:
+        return None
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("!", _plain)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _plain)
 

@@ -172,7 +172,11 @@ def parse_rules(mapping: Any, where: Where, key: str) -> dict[str, Change]:
                     continue
                 raise where.error(name, f"{rule_id} reports a problem with the input and cannot be configured")
             (by_family if family else by_rule)[rule_id] = _change(rule, name, value, where, family)
-    return {**by_family, **by_rule}
+    merged = dict(by_family)
+    for rule_id, (state, options) in by_rule.items():  # a rule's own settings refine its family's
+        family_state, family_options = merged.get(rule_id, (None, {}))
+        merged[rule_id] = (family_state if state is None else state, {**family_options, **options})
+    return merged
 
 
 def _change(rule: Rule, name: str, value: Any, where: Where, family: bool) -> Change:
