@@ -34,6 +34,7 @@ from linters.bylines import check_bylines
 from linters.errors import BylineError
 from linters.findings import Finding, Severity
 from linters.posts import parse_post, read_post
+from plugins.accelerator import accelerate
 from plugins.avatars import avatar_uri, initials_svg
 from plugins.catalog import Catalog, build_catalog, post_entry
 from plugins.feeds import write_feed
@@ -66,6 +67,8 @@ class AuthorsConfig(Config):
     feeds = c.Type(bool, default=True)
     #: Most recent posts per feed.
     feed_length = c.Type(int, default=20)
+    #: Build big blogs fast: patches Material's blog plugin, same output (plugins/accelerator.py).
+    fast_build = c.Type(bool, default=False)
 
 
 class AuthorsPlugin(BasePlugin[AuthorsConfig]):
@@ -100,6 +103,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
             raise PluginError("byline/authors: feeds need absolute links: set 'site_url' in mkdocs.yml (or 'feeds: false')")
         self.registry = self._load_registry()
         self._write_authors_file(config)
+        if self.config.fast_build:
+            accelerate(config)
         return config
 
     def _load_registry(self) -> Registry:
