@@ -43,6 +43,8 @@ _NON_PROSE = (
     ("@", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     (":", re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")),
     ("{", re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}")),
+    # Tags CommonMark refuses as HTML (a quote inside a quoted attribute) still read as markup.
+    ("<", re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")),
 )
 #: Inline content without these characters has no code, HTML, link, image, entity or math.
 _INLINE_SYNTAX = re.compile(r"[`<\[&$]")

@@ -58,11 +58,12 @@ def test_html_jsx_urls_images_math_entities_and_shortcodes_are_not_prose():
         "Mail ops@mail_word.example now. A :smile: face.\n\n"
         "See [the guide](https://example.com/target_word \"title_word\") and ![alt_word](img_word.png).\n\n"
         "Math $x_word + 1$ and &copy; sign and a note[^1].\n\n"
-        "[^1]: The footnote text.\n"
+        "[^1]: The footnote text.\n\n"
+        "<img src=\"a.gif\" alt=\"a \"quoted\" bad_tag_word\" />\n"  # not HTML to CommonMark, still markup
     )
     doc = doc_of(body)
     text = " ".join(words(doc))
-    for hidden in ("html_block_word", "tag_word", "jsx_word", "auto_word", "bare_word", "mail_word", "smile",
+    for hidden in ("html_block_word", "tag_word", "bad_tag_word", "jsx_word", "auto_word", "bare_word", "mail_word", "smile",
                    "target_word", "title_word", "alt_word", "img_word", "x_word", "copy"):
         assert hidden not in text, hidden
     assert "styled" in text and "guide" in text and "footnote" in text
