@@ -13,6 +13,7 @@ from linters.findings import Severity
 from linters.rules import Context, Hit, Option, Options, Rule, metrics, register, rule
 from linters.voice.rules import VOICE_RULES, VoiceRule, fires
 from linters.voice.settings import Voice, VoiceSettings, analyse
+from linters.voice.signals import span
 
 _ALLOW_HELP = "phrases of this rule's word list(s) that this blog accepts"
 _ADD_HELP = "phrases added to this rule's word list"
@@ -74,8 +75,9 @@ def _check(spec: VoiceRule) -> Callable[[Context, Options], Iterator[Hit]]:
         if not fires(spec, voice, options[spec.option]):
             return
         measured = voice.measurement
-        hits = sorted((h for category in spec.shows for h in measured.hits.get(category, ())), key=lambda h: h.start)
-        occurrences = tuple(ctx.occurrence(h.start, ctx.doc.text[h.start:h.end]) for h in hits)
+        hits = sorted((h for category in spec.shows for h in measured.hits.get(category, ())), key=lambda h: (h.sentence, h.first))
+        spans = [span(ctx.doc, h) for h in hits]
+        occurrences = tuple(ctx.occurrence(start, ctx.doc.text[start:end]) for start, end in spans)
         message = spec.message.format(rate=measured.rates[spec.signal], count=len(hits), words=measured.words)
         line, column = (occurrences[0].line, occurrences[0].column) if occurrences else ctx.doc.first_word_place()
         yield Hit(line, column, message, occurrences)

@@ -68,18 +68,18 @@ FEELING_VALENCE = 1.5
 
 
 @cache
-def sentiment_words() -> tuple[Phrase, ...]:
+def sentiment_words() -> frozenset[str]:
     """Strongly valenced words of vaderSentiment's lexicon (MIT), read from the installed package's
-    own data file, as the ``sentiment`` category. Hype words of ``press_release`` are left out:
-    "amazing" in an announcement is the company's voice, not a feeling."""
+    own data file. Hype words of ``press_release`` are left out: "amazing" in an announcement is
+    the company's voice, not a feeling."""
     hype = {p.text.lower() for p in packaged("press_release")}
     source = files("vaderSentiment") / "vader_lexicon.txt"
-    result = []
+    result = set()
     for line in source.read_text(encoding="utf-8").splitlines():
         word, _, rest = line.partition("\t")
         if word.isalpha() and word not in hype and abs(float(rest.split("\t", 1)[0])) >= FEELING_VALENCE:
-            result.append(Phrase("sentiment", word))
-    return tuple(result)
+            result.add(word)
+    return frozenset(result)
 
 
 def phrases(
@@ -99,5 +99,4 @@ def phrases(
         result += [Phrase(name, str(text).strip()) for text in extra if str(text).strip()]
     result += [Phrase("company", name.strip(), exact=True) for name in company_names if name.strip()]
     result += [Phrase(cat, word, exact=word in _CASED) for cat, words in PRONOUNS.items() for word in words]
-    result += sentiment_words()
     return result

@@ -1,101 +1,133 @@
-"""One pass over a sentence's words finds every phrase of every voice list at once.
+"""One pass over a post's words finds every phrase of every voice list at once.
 
-Each phrase is indexed by its first word; the scan looks up each word once in that index and
-compares the few candidate phrases that start there. Cost grows with the text, not with the number
-of phrases (textlint's one-regex-per-phrase stop-word rule is 13x slower than the rest of textlint).
+Every phrase of every list (pronouns, ~2,000 sentiment words, the company's names…) is indexed by
+its first word; the scan walks the words the prose layer already split (:mod:`linters.prose`),
+looks each one up once in that index, and compares only the few phrases that start there. Cost
+grows with the text, not with the number of phrases (textlint's one-regex-per-phrase stop-word
+rule is 13x slower than the rest of textlint), and nothing re-reads the text.
+
+Words are the prose layer's: letters and digits joined by apostrophes or dots are one word, so
+"don't", "v2.3.1" and "ferretdb.io" are each one word (a name inside a domain is not a mention
+of the name). Hyphenated words are split into their parts here, so "best-in-class" and "best in
+class" match each other.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from itertools import accumulate
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from linters.prose import WORD
 from linters.voice.lexicon import Phrase
 
-#: A word: letters/digits joined by apostrophes or dots, so "don't", "v2.3.1", "e.g" and
-#: "ferretdb.io" are each one word (a name inside a domain is not a mention of the name).
-#: Hyphens split words: "best-in-class" is matched as "best in class".
-WORD = re.compile(r"\w+(?:['.]\w+)*")
-
-#: Years are dates, not figures; "1.94.1" (two dots) is a version, not a figure.
+#: In the space-joined, lowercased words: a word starting with a digit (the digit comes first so
+#: the regex engine skips ahead to it). Years are dates and "1.94.1" (two dots) a version: not
+#: figures (:data:`YEAR`).
+DIGIT_WORD = re.compile(r"\d(?<![^ ]\d)[^ ]*")
 YEAR = re.compile(r"(?:19|20)\d\d")
-
 #: Contractions, the marker of informal speech (Liebrecht et al. 2021). "'s" counts only after
-#: words where it cannot be a possessive ("it's", "that's", "let's"; not "Rust's").
-CONTRACTION = re.compile(r"(?:n't|'re|'ve|'ll|'d|'m)$|^(?:it|that|there|here|what|who|where|how|let|he|she)'s$")
+#: words where it cannot be a possessive (:data:`S_CONTRACTED`: "it's", "let's"; not "Rust's").
+CONTRACTION = re.compile(r"(?:n't|'re|'ve|'ll|'d|'m|'s)(?![^ ])")
+S_CONTRACTED = frozenset("it that there here what who where how let he she".split())
+
+
+class Scan(NamedTuple):
+    """A post's phrase matches, each placed in its sentence, and two counts that need no list:
+    figures (a word starting with a digit, not a year or a dotted version) and contractions."""
+
+    matches: list[Match]
+    figures: int
+    contractions: int
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A phrase found in a text; ``start``/``end`` are character offsets into that text."""
+    """A phrase found in sentence ``sentence``: its words ``first`` to ``first + length - 1``
+    (words split at hyphens)."""
 
+    sentence: int
     category: str
     phrase: str
     weight: float
-    start: int
-    end: int
+    first: int
+    length: int
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text.replace("’", "'"))]
+def split_words(words: Sequence[str]) -> list[str]:
+    """The prose layer's words with hyphenated ones split into their parts."""
+    return " ".join(words).replace("-", " ").split(" ") if words else []
+
+
+def _key(text: str) -> list[str]:
+    return [w.lower() for w in split_words([w.replace("’", "'") for w in WORD.findall(text)])]
+
+
+#: Stands between sentences in the joined word sequence (never a word: no letters or digits).
+_SEPARATOR = "\x00"
+
+#: Function words never anchor a phrase: "for example" is looked up at "example", so the scan
+#: stops only where a rarer word stands (a phrase made only of these anchors on its first word).
+FUNCTION_WORDS = frozenset(
+    "a an the to in on of for at by with from as is are was were be been am has have had do did "
+    "can will would this that these those it its and or but not no so all we our us i me my you "
+    "your they their he she what how let more most".split()
+)
 
 
 class PhraseMatcher:
     """All phrases of all categories in one index; ``scan`` is the single pass."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        index: dict[str, list[tuple[tuple[str, ...], Phrase, tuple[str, ...] | None]]] = {}
+        index: dict[str, list[tuple[int, tuple[str, ...], Phrase, tuple[str, ...] | None]]] = {}
+
+        def add(words: list[str], phrase: Phrase, exact: tuple[str, ...] | None) -> None:
+            anchor = next((k for k, w in enumerate(words) if w not in FUNCTION_WORDS), 0) if len(words) > 1 else 0
+            index.setdefault(words[anchor], []).append((anchor, tuple(words), phrase, exact))
+
         for phrase in phrases:
-            words = _words(phrase.text)
+            words = _key(phrase.text)
             if not words:
                 continue
-            exact = tuple(WORD.findall(phrase.text.replace("’", "'"))) if phrase.exact else None
-            index.setdefault(words[0], []).append((tuple(words[1:]), phrase, exact))
-        for candidates in index.values():
-            candidates.sort(key=lambda c: -len(c[0]))  # longest phrase first at each word
+            exact = tuple(split_words(WORD.findall(phrase.text.replace("’", "'")))) if phrase.exact else None
+            add(words, phrase, exact)
+            if exact is not None and len(words) == 1:  # possessive: "FerretDB's" mentions FerretDB
+                add([words[0] + "'s"], phrase, (exact[0] + "'s",))
         self._index = index
 
-    def scan(self, text: str) -> list[Match]:
-        """Every phrase match in ``text``, leftmost-longest per category
-        (a word may belong to two categories: "we're excited" is press release and "we").
-        Two categories need no list: ``number`` (a figure: a word starting with a digit, not
-        a year or a dotted version) and ``contraction``."""
-        plain = text.replace("’", "'")
+    def scan(self, sentences: Sequence[Sequence[str]]) -> Scan:
+        """Every phrase in a post's sentences (each a sequence of words as :mod:`linters.prose`
+        splits them), leftmost-longest per category; a word may belong to two categories ("we're
+        excited" is press release and "we"). The sentences are joined with a separator no phrase
+        crosses and scanned as one sequence: per-sentence overhead would dominate."""
+        texts = [" ".join(words) for words in sentences]
+        starts = list(accumulate((t.count(" ") + t.count("-") + 2 for t in texts), initial=0))  # +1 word, +1 separator
+        plain = f" {_SEPARATOR} ".join(texts).replace("’", "'").replace("-", " ")
         lowered = plain.lower()
-        if len(lowered) != len(plain):  # a few characters change length when lowered
-            lowered = plain
-        spans = [(m.start(), m.end()) for m in WORD.finditer(lowered)]
-        words = [lowered[s:e] for s, e in spans] if lowered is not plain else [plain[s:e].lower() for s, e in spans]
+        words, low = plain.split(" "), lowered.split(" ")
+        figures = sum(1 for w in DIGIT_WORD.findall(lowered) if w.count(".") < 2 and not YEAR.fullmatch(w))
+        contractions = sum(
+            1 for m in CONTRACTION.finditer(lowered)
+            if m.group() != "'s" or lowered[lowered.rfind(" ", 0, m.start()) + 1 : m.start()] in S_CONTRACTED
+        )
         index = self._index
+        found: list[tuple[int, int, Phrase]] = []
+        for j in [j for j, word in enumerate(low) if word in index]:
+            for anchor, phrase_words, phrase, exact in index[low[j]]:
+                i = j - anchor
+                end = i + len(phrase_words)
+                if i < 0 or (len(phrase_words) > 1 and tuple(low[i:end]) != phrase_words):
+                    continue
+                if exact is not None and tuple(words[i:end]) != exact:
+                    continue
+                found.append((i, -end, phrase))
         matches: list[Match] = []
         busy: dict[str, int] = {}  # category -> first word index free for a new match
-        for i, word in enumerate(words):
-            if word[0].isdigit() and word.count(".") < 2 and not YEAR.fullmatch(word):
-                matches.append(Match("number", word, 1.0, spans[i][0], spans[i][1]))
-            elif "'" in word and CONTRACTION.search(word):
-                matches.append(Match("contraction", word, 1.0, spans[i][0], spans[i][1]))
-            candidates = index.get(word)
-            if candidates is None and word.endswith("'s"):
-                candidates = index.get(word[:-2])  # possessive: "FerretDB's" mentions FerretDB
-            if candidates is None:
-                continue
-            for tail, phrase, exact in candidates:
-                if busy.get(phrase.category, 0) > i:
-                    continue
-                end = i + 1 + len(tail)
-                if tail and tuple(words[i + 1 : end]) != tail:
-                    continue
-                if exact is not None and not _same_case(plain, spans, i, exact):
-                    continue
-                busy[phrase.category] = end
-                matches.append(Match(phrase.category, phrase.text, phrase.weight, spans[i][0], spans[end - 1][1]))
-        return matches
-
-
-def _same_case(text: str, spans: list[tuple[int, int]], first: int, exact: tuple[str, ...]) -> bool:
-    for k, expected in enumerate(exact):
-        start, end = spans[first + k]
-        word = text[start:end]
-        if word != expected and not (k == len(exact) - 1 and word == expected + "'s"):
-            return False
-    return True
+        for i, negative_end, phrase in sorted(found, key=lambda f: (f[0], f[1])):
+            if busy.get(phrase.category, 0) <= i:
+                busy[phrase.category] = -negative_end
+                sentence = bisect_right(starts, i) - 1
+                matches.append(Match(sentence, phrase.category, phrase.text, phrase.weight, i - starts[sentence], -negative_end - i))
+        return Scan(matches, figures, contractions)

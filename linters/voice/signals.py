@@ -15,14 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from linters.prose import Block, Document
-from linters.voice.matcher import PhraseMatcher
+from linters.voice.lexicon import sentiment_words
+from linters.voice.matcher import Match, PhraseMatcher
 
 #: The share of a post's sentences, from the end, where an invitation to respond counts.
 CLOSING_SHARE = 0.2
 
 #: Categories that say something about the writer's voice, so they do not count in headings,
 #: quotations and Q&A labels (buzzwords and hype count wherever they stand).
-PERSONAL = frozenset({"first_person", "we", "reader", "invitations", "contraction", "feelings", "lessons", "sentiment"})
+PERSONAL = frozenset({"first_person", "we", "reader", "invitations", "feelings", "lessons"})
 
 #: Code blocks beyond this many add nothing to the concrete-value signal.
 CODE_BLOCKS_COUNTED = 2
@@ -33,18 +34,33 @@ def _voiced(doc: Document, block: Block) -> bool:
     paragraph set wholly in bold (interviews set their questions as headings or bold lines)."""
     if block.kind == "heading" or block.in_quote:
         return False
+    if not doc.text.startswith(("**", "__"), block.start):
+        return True
     bare = doc.text[block.start:block.end].strip()
-    return not (len(bare) > 4 and bare[:2] in ("**", "__") and bare.rstrip("?:. ")[-2:] == bare[:2])
+    return not (len(bare) > 4 and bare.rstrip("?:. ")[-2:] == bare[:2])
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One occurrence; ``start``/``end`` are offsets into the document's prose text."""
+def _felt(words: tuple[str, ...]) -> bool:
+    """A strongly valenced word of vaderSentiment's lexicon (hype excluded) among the words. Looked
+    up only in the writer's "I" sentences, the only place it counts, so it stays out of the
+    combined scan that every word of every post goes through."""
+    valenced = sentiment_words()
+    return any(w.lower() in valenced for w in words)
 
-    category: str
-    phrase: str
-    start: int
-    end: int
+
+def span(doc: Document, hit: Match) -> tuple[int, int]:
+    """The offsets of ``hit`` in the document's prose text (a whole sentence when its length is 0;
+    computed only for the occurrences a finding lists)."""
+    sentence = doc.sentences[hit.sentence]
+    if not hit.length:
+        return sentence.start, sentence.end
+    parts = []
+    for word in sentence.located_words():
+        offset = word.start
+        for piece in word.text.split("-"):
+            parts.append((offset, offset + len(piece)))
+            offset += len(piece) + 1
+    return parts[hit.first][0], parts[hit.first + hit.length - 1][1]
 
 
 @dataclass
@@ -53,39 +69,46 @@ class Measurement:
 
     words: int = 0
     counts: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    hits: dict[str, list[Hit]] = field(default_factory=lambda: defaultdict(list))
+    hits: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
     rates: dict[str, float] = field(default_factory=dict)
 
 
 def measure(doc: Document, matcher: PhraseMatcher) -> Measurement:
-    """Scan every prose sentence once and derive the signal rates of ``linters.voice.score``."""
-    result = Measurement(words=len(doc.words))
-    counts, hits = result.counts, result.hits
+    """Scan the post's words once and derive the signal rates of ``linters.voice.score``."""
     sentences = doc.sentences
+    result = Measurement(words=sum(len(s.words) for s in sentences))
+    counts, hits = result.counts, result.hits
     closing = len(sentences) - max(1, round(len(sentences) * CLOSING_SHARE))
-    for number, sentence in enumerate(sentences):
-        matches = matcher.scan(sentence.text)
-        voiced = _voiced(doc, doc.blocks[sentence.block])
-        categories = {m.category for m in matches}
-        for match in matches:
+    voiced_blocks = [_voiced(doc, block) for block in doc.blocks]
+    scan = matcher.scan([s.words for s in sentences])
+    counts["number"] = scan.figures
+    counts["contraction"] = scan.contractions
+    by_sentence: dict[int, list[Match]] = defaultdict(list)
+    for match in scan.matches:
+        by_sentence[match.sentence].append(match)
+    questions = {k for k, s in enumerate(sentences) if "?" in s.text and s.text.rstrip(" \"')”’*_").endswith("?")}
+    for number in sorted(by_sentence.keys() | questions):
+        voiced = voiced_blocks[sentences[number].block]
+        categories = set()
+        for match in by_sentence.get(number, ()):
             if voiced or match.category not in PERSONAL:
+                categories.add(match.category)
                 counts[match.category] += match.weight
-                hits[match.category].append(Hit(match.category, match.phrase, sentence.start + match.start, sentence.start + match.end))
+                hits[match.category].append(match)
         if not voiced:
             continue
-        whole = Hit("sentence", "", sentence.start, sentence.end)
-        if sentence.text.rstrip(" \"')”’*_").endswith("?"):
+        if number in questions:
             counts["questions"] += 1
-            hits["questions"].append(whole)
+            hits["questions"].append(Match(number, "questions", "", 1.0, 0, 0))
             if number >= closing and "reader" in categories:
                 categories.add("invitations")
         if number >= closing and "invitations" in categories:
             counts["invitation"] = 1
         if "lessons" in categories and ("first_person" in categories or "we" in categories) or (
-            "first_person" in categories and ("feelings" in categories or "sentiment" in categories)
+            "first_person" in categories and ("feelings" in categories or _felt(sentences[number].words))
         ):
             counts["personal_feeling"] += 1
-            hits["personal_feeling"].append(whole)
+            hits["personal_feeling"].append(Match(number, "personal_feeling", "", 1.0, 0, 0))
     per100 = 100.0 / result.words if result.words else 0.0
     # Figures exclude versions and years (see matcher); code counts for at most two blocks, so a
     # changelog full of snippets does not look concrete by volume.
