@@ -31,7 +31,7 @@ def test_findings_appear_in_the_build_log_and_warnings_fail_strict(tmp_path: Pat
     assert "INFO    -  docs/blog/posts/a.md:10:1: readability.repeated-start 4 sentences in a row start with 'It'" in built.stderr
     assert "INFO    -  docs/blog/posts/a.md: 23 words, reading ease" in built.stderr  # metrics of every post
     strict = mkdocs_build(folder, strict=True)
-    assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode!" in strict.stderr
+    assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr
 
 
 def test_errors_fail_the_build_with_every_error_listed(tmp_path: Path) -> None:
