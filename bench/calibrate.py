@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO))
 from linters.errors import BylineError  # noqa: E402
 from linters.posts import read_post  # noqa: E402
 from linters.prose import parse_document  # noqa: E402
+from linters.rules import rules  # noqa: E402
 from linters.voice.rules import VOICE_RULES, fires  # noqa: E402
 from linters.voice.score import BANDS, SIGNALS, band  # noqa: E402
 from linters.voice.settings import Voice, VoiceSettings, analyse  # noqa: E402
@@ -46,6 +47,7 @@ ROOT, corpus_names, corpus_posts = _CORPORA.ROOT, _CORPORA.corpus_names, _CORPOR
 PAGE = REPO / "docs" / "guide" / "voice-calibration.md"
 LABELS = REPO / "bench" / "calibration" / "labels.csv"
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
+
 
 #: What each blog would configure as its company's and products' names (byline/authors'
 #: ``company`` and ``products``).
@@ -202,6 +204,14 @@ def report(rows: list[Row]) -> str:
             worst = max(worst, share)
             shares.append(f"{100 * share:.0f}%")
         add(f"| `{rule.id}` | " + " | ".join(shares) + " |")
+    minimum = rules()["voice.score"].defaults()["min_score"]
+    shares = []
+    for corpus in names:
+        group = by_corpus[corpus]
+        share = sum(r.value is not None and r.value < minimum for r in group) / len(group)
+        worst = max(worst, share)
+        shares.append(f"{100 * share:.0f}%")
+    add(f"| `voice.score` (under {minimum:g}) | " + " | ".join(shares) + " |")
     add(f"\nThe most any rule fires on any corpus: {100 * worst:.0f}% of its posts (the limit is 50%).\n")
 
     add("### Against the blind-labelled sample\n")
