@@ -129,3 +129,21 @@ def test_weights_favour_the_person_over_surface_markers():
     weight = {s.name: s.weight for s in SIGNALS}
     assert weight["personal_voice"] > max(weight["reader_address"], weight["contractions"], weight["invitation"])
     assert -weight["press_release"] == max(abs(w) for w in weight.values() if w < 0)
+
+
+def test_every_example_blog_post_is_conversational():
+    """The posts the kit holds up as the model must score 70 or more, under the site's own
+    configuration (Fernhill's company and product names count as self-promotion)."""
+    from pathlib import Path
+
+    from linters.config import load_site_config
+    from linters.posts import read_post
+
+    root = Path(__file__).resolve().parents[1]
+    site = load_site_config(root / "mkdocs.yml")
+    settings = VoiceSettings.of(company_names=site.company_names)
+    posts = sorted(site.posts_dir.glob("*.md"))
+    assert posts
+    for path in posts:
+        result = analyse(parse_document(read_post(path)), settings).score
+        assert result.value is not None and result.value >= 70, (path.name, result.value)
