@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
@@ -24,7 +24,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from linters.authors import Registry
 from linters.comments.closing import CLOSED_TEXT, build_date, published_day
@@ -68,8 +67,6 @@ class CommentsConfig(Config):
     giscus = c.Optional(c.Type(dict))
     #: email: {address: where replies go instead of the post's authors}.
     email = c.Optional(c.Type(dict))
-    #: A form for questions to an author, with {author}, {url} and {title} placeholders.
-    ask_url = c.Optional(c.Type(str))
     #: Where the threads manifest is written, inside the site.
     manifest = c.Type(str, default=DEFAULT_MANIFEST)
 
@@ -99,7 +96,6 @@ class CommentsContext:
     """Site-wide comment settings for templates (the env global ``byline_comments``)."""
 
     settings: CommentSettings
-    site_url: str
     closed_text: str = CLOSED_TEXT
 
     @property
@@ -109,16 +105,6 @@ class CommentsContext:
     @property
     def giscus(self) -> GiscusSettings | None:
         return self.settings.giscus
-
-    def ask_href(self, author_id: str, page: Page | None = None) -> str | None:
-        """The configured question form for ``author_id`` (about ``page`` when given), or None
-        when no ``ask_url`` is set and the author's own email is the way to ask."""
-        template = self.settings.ask_url
-        if template is None:
-            return None
-        url = _absolute(self.site_url, page.url) if page is not None else ""
-        title = plain_text(page.title or "") if page is not None else ""
-        return template.format(author=quote(author_id, safe=""), url=quote(url, safe=""), title=quote(title, safe=""))
 
 
 class CommentsPlugin(BasePlugin[CommentsConfig]):
@@ -187,7 +173,7 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
             raise PluginError("\n".join(problems))
         return files
 
-    def _reply_to(self, post: Post, registry: Registry | None, shown: str, line_of: Any) -> str:
+    def _reply_to(self, post: Post, registry: Registry | None, shown: str, line_of: Callable[[str], int | None]) -> str:
         """The recipients of "Reply by email" (the subject is added once the title is known)."""
         if self.settings.email_address:
             return self.settings.email_address
@@ -211,11 +197,11 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
         for thread in self.threads:
             post = thread.post
             thread.uri = site_path.rstrip("/") + "/" + post.url
-            thread.url = _absolute(config.site_url, post.url) if config.site_url else thread.uri
+            thread.url = config.site_url.rstrip("/") + "/" + post.url if config.site_url else thread.uri
             thread.title = plain_text(post.title or "")  # Material keeps HTML entities in titles
             if thread.provider == "email":
                 thread.reply_href = f"mailto:{thread.reply_href}?subject={quote('Re: ' + thread.title, safe='')}"
-        env.globals["byline_comments"] = CommentsContext(self.settings, config.site_url or "")
+        env.globals["byline_comments"] = CommentsContext(self.settings)
         return env
 
     # -- the manifest for the gate ------------------------------------------------------------
@@ -229,10 +215,6 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
             if not t.post.file.inclusion.is_excluded()
         ]
         write_manifest(Path(config.site_dir) / self.settings.manifest, threads, self.today)
-
-
-def _absolute(site_url: str, url: str) -> str:
-    return site_url.rstrip("/") + "/" + url if site_url else url
 
 
 def _blog_plugin(config: MkDocsConfig) -> BlogPlugin:

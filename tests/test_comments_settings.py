@@ -41,7 +41,7 @@ def error(block: dict, locate=None) -> BylineError:
 
 
 def test_valid_isso_settings_are_data():
-    settings = parse_settings({**ISSO, "close_after_days": 30, "ask_url": "https://example.com/ask?who={author}&post={url}"}, "mkdocs.yml")
+    settings = parse_settings({**ISSO, "close_after_days": 30}, "mkdocs.yml")
     assert settings.provider == "isso"
     assert settings.isso is not None and settings.isso.url == "https://comments.example.com"
     assert settings.close_after_days == 30
@@ -77,9 +77,6 @@ def test_category_providers_are_in_use_and_need_their_settings():
         ({**ISSO, "close_after_days": "30"}, "whole number of days"),
         ({**ISSO, "provder": "x"}, "unknown setting 'provder'; did you mean 'provider'?"),
         ({"provider": "email", "email": {"address": "not an address"}}, "is not an address"),
-        ({**ISSO, "ask_url": "http://example.com/ask"}, "must be an https form address"),
-        ({**ISSO, "ask_url": "https://example.com/ask?to={who}"}, "unknown placeholder '{who}'"),
-        ({**ISSO, "ask_url": "https://example.com/ask?to={author"}, "broken placeholder"),
         ({**ISSO, "manifest": "../threads.json"}, "must be a .json path inside the built site"),
         ({**ISSO, "categories": ["Support"]}, "maps a blog category to a provider"),
         ({**ISSO, "categories": {"Support": "mail"}}, "unknown provider 'mail'"),

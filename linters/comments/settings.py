@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -21,13 +20,12 @@ from linters.comments.closing import closes_on, is_closed
 from linters.errors import BylineError
 
 PROVIDERS = ("isso", "giscus", "email", "none")
-OPTIONS = ("enabled", "provider", "close_after_days", "categories", "isso", "giscus", "email", "ask_url", "manifest")
+OPTIONS = ("enabled", "provider", "close_after_days", "categories", "isso", "giscus", "email", "manifest")
 ISSO_OPTIONS = ("url",)
 GISCUS_REQUIRED = ("repo", "repo_id", "category", "category_id")
 GISCUS_OPTIONS = (*GISCUS_REQUIRED, "theme", "lang")
 EMAIL_OPTIONS = ("address",)
 POST_OPTIONS = ("close_after_days",)
-ASK_PLACEHOLDERS = ("author", "url", "title")
 DEFAULT_MANIFEST = "byline/threads.json"
 
 _EMAIL = re.compile(r"[^@\s<>\"',?]+@[^@\s<>\"',?]+\.[^@\s<>\"',?]+")
@@ -63,7 +61,6 @@ class CommentSettings:
     isso: IssoSettings | None = None
     giscus: GiscusSettings | None = None
     email_address: str | None = None
-    ask_url: str | None = None
     manifest: str = DEFAULT_MANIFEST
     enabled: bool = True
 
@@ -121,7 +118,6 @@ def parse_settings(block: Mapping[str, Any], path: str, locate: Locate | None = 
         isso=_isso(block.get("isso"), fail) if "isso" in in_use else None,
         giscus=_giscus(block.get("giscus"), fail) if "giscus" in in_use else None,
         email_address=_email(block.get("email"), fail),
-        ask_url=_ask_url(block.get("ask_url"), fail),
         manifest=_manifest(block.get("manifest", DEFAULT_MANIFEST), fail),
         enabled=enabled,
     )
@@ -242,22 +238,6 @@ def _email(value: Any, fail: Callable[..., BylineError]) -> str | None:
     if address is not None and not (isinstance(address, str) and _EMAIL.fullmatch(address)):
         raise fail(("email", "address"), f"email.address '{address}' is not an address like replies@example.com")
     return address
-
-
-def _ask_url(value: Any, fail: Callable[..., BylineError]) -> str | None:
-    if value is None:
-        return None
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("https", "mailto") or not (parts.netloc or parts.path):
-        raise fail(("ask_url",), f"ask_url '{value}' must be an https form address or a mailto: link, e.g. https://example.com/ask?author={{author}}&post={{url}}")
-    try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
-    except ValueError as exc:
-        raise fail(("ask_url",), f"ask_url '{value}' has a broken placeholder ({exc}); use {{author}}, {{url}} or {{title}}") from None
-    for name in fields:
-        if name not in ASK_PLACEHOLDERS:
-            raise fail(("ask_url",), f"ask_url has an unknown placeholder '{{{name}}}': use {{author}}, {{url}} or {{title}}")
-    return value
 
 
 def _manifest(value: Any, fail: Callable[..., BylineError]) -> str:
