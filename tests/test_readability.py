@@ -185,20 +185,32 @@ def test_the_whole_linter_runs_offline_on_a_fresh_machine(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr
     metrics = json.loads(done.stdout)["files"][0]["metrics"]["readability"]
     assert metrics["flesch_reading_ease"] is not None and metrics["syllables"] > metrics["words"]
-    cached = list((tmp_path / "cache").iterdir())
-    assert len(cached) == 1 and cached[0].name.startswith("cmudict-") and cached[0].suffix == ".marshal"
+    cached = sorted(p.name for p in (tmp_path / "cache").iterdir())  # built atomically: no temporary files left
+    assert [name.split("-")[0] for name in cached] == ["cmudict", "pyphen"]
+    assert cached[0].endswith(".sqlite3") and cached[1].endswith(".marshal")
     again = _offline(tmp_path, "from linters.cli import main\nsys.exit(main(['lint', '--format', 'json']))\n")
     assert again.returncode == 0 and json.loads(again.stdout)["files"][0]["metrics"]["readability"] == metrics
 
 
-def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path, monkeypatch) -> None:
-    from linters import syllables as module
-
+def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x", encoding="utf-8")
-    monkeypatch.setenv("BYLINE_CACHE_DIR", str(blocked / "sub"))
-    module.dictionary.cache_clear()
-    try:
-        assert module.dictionary()["readability"] == 5
-    finally:
-        module.dictionary.cache_clear()
+    done = _offline(tmp_path, f"""
+        import os
+        os.environ["BYLINE_CACHE_DIR"] = {str(blocked / "sub")!r}
+        from linters.syllables import syllables
+        print(syllables("readability"), syllables("kubectl"))
+    """)
+    assert done.returncode == 0 and done.stdout.split() == ["5", "1"], done.stderr
+
+
+def test_small_runs_read_words_one_by_one_and_large_runs_load_the_whole_dictionary(tmp_path: Path) -> None:
+    done = _offline(tmp_path, """
+        from linters import syllables
+        first = [syllables.syllables(w) for w in ("readability", "vocabulary")]
+        small = syllables._LEXICON.words is None
+        for number in range(syllables.LOAD_AFTER):
+            syllables.syllables(f"w{number}x")
+        print(first, small, syllables._LEXICON.words is not None and len(syllables._LEXICON.words) > 100000)
+    """)
+    assert done.stdout.strip() == "[5, 5] True True", done.stderr
