@@ -67,6 +67,9 @@ class AuthorsConfig(Config):
     feeds = c.Type(bool, default=True)
     #: Most recent posts per feed.
     feed_length = c.Type(int, default=20)
+    #: Where readers ask an author who has no ``email``: an https form URL with ``{author}`` (the
+    #: id) and ``{subject}`` placeholders, e.g. ``https://example.com/ask?to={author}&re={subject}``.
+    ask_url = c.Optional(c.Type(str))
     #: Build big blogs fast: patches Material's blog plugin, same output (plugins/accelerator.py).
     fast_build = c.Type(bool, default=False)
 
@@ -101,6 +104,7 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         self.blog = _blog_plugin(config)
         if self.config.feeds and not config.site_url:
             raise PluginError("byline/authors: feeds need absolute links: set 'site_url' in mkdocs.yml (or 'feeds: false')")
+        _check_ask_url(self.config.ask_url)
         self.registry = self._load_registry()
         self._write_authors_file(config)
         if self.config.fast_build:
@@ -208,6 +212,7 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
             feed_url=f"{blog_dir}/feed.xml" if self.config.feeds else None,
             index_url=_page_url(self.index_uri, config) if self.index_uri else None,
             pages=self.pages,
+            ask_url=self.config.ask_url,
         )
         env.globals["byline"] = self.catalog
         self.env = env
@@ -310,3 +315,15 @@ def _page_url(uri: str, config: MkDocsConfig) -> str:
 def _markdown_text(text: str) -> str:
     """Text that Markdown shows as written (names may contain ``*`` or ``_``)."""
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
+
+
+def _check_ask_url(ask_url: str | None) -> None:
+    """The ask form must be https and use only the placeholders Byline fills."""
+    if ask_url is None:
+        return
+    if not ask_url.startswith("https://"):
+        raise PluginError(f"byline/authors: 'ask_url' must be an https URL, not '{ask_url}'")
+    try:
+        ask_url.format(author="id", subject="subject")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise PluginError(f"byline/authors: 'ask_url' may only use {{author}} and {{subject}} placeholders ({exc})") from None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 import markdown
 import nh3
@@ -42,7 +43,16 @@ class AuthorEntry:
     avatar: str
     bio_html: str
     feed_url: str | None
+    ask_url: str | None = None  # the site's ask form, for authors without an email
     posts: list[PostEntry] = field(default_factory=list)
+
+    def ask_link(self, subject: str) -> str | None:
+        """Where a reader asks this author about ``subject``: their email, else the site's form."""
+        if self.author.email:
+            return f"mailto:{self.author.email}?subject={quote(subject)}"
+        if self.ask_url:
+            return self.ask_url.format(author=quote(self.author.id), subject=quote(subject))
+        return None
 
     @property
     def count(self) -> int:
@@ -113,6 +123,7 @@ def build_catalog(
     feed_url: str | None,
     index_url: str | None,
     pages: dict[str, str],
+    ask_url: str | None = None,
 ) -> Catalog:
     """Assign each post to its authors once; ``posts`` may come in any order."""
     ordered = sorted(posts, key=lambda p: p.date, reverse=True)
@@ -123,6 +134,7 @@ def build_catalog(
             avatar=avatars[author_id],
             bio_html=sanitize_bio(author.bio),
             feed_url=feed_urls.get(author_id) if feed_urls else None,
+            ask_url=ask_url,
         )
         for author_id, author in registry.authors.items()
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import feedparser
 import pytest
@@ -64,8 +64,9 @@ def test_post_byline_has_every_co_author(posts, pages, registry, example_site: P
             assert _text(person.xpath(".//*[@class='byline-person__role']")[0]) == author.role
             avatar = person.xpath(".//img[@class='byline-avatar']")[0]
             assert _resolve(page, avatar.get("src"), example_site).is_file()
-            asks = person.xpath(".//a[@class='byline-ask']")
-            assert [a.get("href").split("?")[0] for a in asks] == ([f"mailto:{author.email}"] if author.email else [])
+            asks = person.xpath(".//a[@class='byline-ask']")  # every author can be asked: email, else the form
+            ask_form = f"https://fernhill.dev/ask?author={author_id}&subject="
+            assert [a.get("href") for a in asks] == [f"mailto:{author.email}?subject=Re%3A%20{quote(title)}" if author.email else ask_form + "Re%3A%20" + quote(title)]
 
 
 def test_co_authored_posts_exist(posts) -> None:
@@ -115,7 +116,8 @@ def test_guest_and_former_staff_are_marked(example_site: Path) -> None:
     assert _text(guest.xpath("//span[contains(@class, 'byline-mark--guest')]")[0]) == "Guest author"
     former = _doc(example_site / "blog" / "author" / "marc-dubois" / "index.html")
     assert _text(former.xpath("//span[contains(@class, 'byline-mark--alumni')]")[0]) == "Former staff (until June 2025)"
-    assert not former.xpath("//a[@class='byline-ask']")  # no email: no "ask the author" link
+    asks = former.xpath("//a[@class='byline-ask']")  # no email: the site's ask form instead
+    assert [a.get("href") for a in asks] == ["https://fernhill.dev/ask?author=marc-dubois&subject=A%20question%20for%20Marc%20Dubois"]
 
 
 def test_avatars_local_copied_and_initials_generated(registry, repo_root: Path, example_site: Path) -> None:

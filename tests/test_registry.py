@@ -136,3 +136,22 @@ def _finding_messages(stderr: str) -> list[str]:
     for match in re.finditer(r"^(\S+?):(\d+):\d+: \w+ \S+ (.*)$", stderr, re.MULTILINE):
         found.append(f"{match.group(1)}:{match.group(2)}: {match.group(3)}")
     return found
+
+
+@pytest.mark.parametrize(("ask_url", "message"), [
+    ("http://example.com/ask?to={author}", "'ask_url' must be an https URL"),
+    ("https://example.com/ask?to={name}", "'ask_url' may only use {author} and {subject} placeholders"),
+])
+def test_bad_ask_url_is_one_line(tmp_path: Path, ask_url: str, message: str) -> None:
+    folder = write_blog(tmp_path, settings=config(ask_url=ask_url))
+    result = mkdocs_build(folder)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_authors_without_email_are_asked_through_the_form(tmp_path: Path) -> None:
+    folder = write_blog(tmp_path, settings=config(ask_url="https://example.com/ask?to={author}&re={subject}"))
+    assert mkdocs_build(folder).returncode == 0
+    page = next((folder / "site" / "blog").glob("20*/**/hello/index.html")).read_text(encoding="utf-8")
+    assert 'href="mailto:jane@example.com?subject=Re%3A%20Hello"' in page
+    assert 'href="https://example.com/ask?to=sam-lee&amp;re=Re%3A%20Hello"' in page
