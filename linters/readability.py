@@ -17,7 +17,7 @@ from typing import Any
 
 from linters.passive import find_passive
 from linters.prose import Document, Sentence
-from linters.syllables import syllables
+from linters.syllables import total_syllables
 
 
 def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float:
@@ -83,7 +83,7 @@ def measure(doc: Document, long_words: int = 25) -> Readability:
     for sentence in sentences:
         count = len(sentence.words)
         words += count
-        syllable_count += sum(map(syllables, sentence.words))
+        syllable_count += total_syllables(sentence.words)
         if count > long_words:
             long.append(sentence)
         span = find_passive(sentence.words)

@@ -28,7 +28,7 @@ import marshal
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import version
 from importlib.util import find_spec
@@ -178,6 +178,14 @@ def fallback_syllables(word: str) -> int:
 
 
 _memo: dict[str, int] = {}
+
+
+def total_syllables(words: Iterable[str]) -> int:
+    """Syllables in many words: one dictionary lookup each once the words are known."""
+    counts = list(map(_memo.get, words))
+    if None in counts:
+        counts = [syllables(w) if c is None else c for w, c in zip(words, counts)]
+    return sum(counts)
 
 
 def syllables(word: str) -> int:
