@@ -20,6 +20,13 @@ from linters.errors import BylineError
 #: Larger files are refused: a post is prose, not a data dump (Markdown parsing is super-linear
 #: on some inputs, so an unbounded file could hang a build).
 MAX_BYTES = 20 * 1024 * 1024
+#: Deeper nesting is refused: Python-Markdown (which renders posts and bios) recurses once per
+#: level of lists, quotes or 4-column indentation, slows down super-linearly and overflows
+#: Python's stack at about 250 levels. Real posts stay under 10.
+MAX_NESTING = 100
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
+_CONTAINER_MARK = re.compile(r"(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?")  # with its one space
+_FENCE = re.compile(r"`{3,}|~{3,}")
 
 
 class _TOMLHandler(BaseHandler):
@@ -123,7 +130,44 @@ def parse_post(text: str, path: str) -> Post:
         raise BylineError(
             path, 2, f"front matter must be a mapping of keys to values, not {type(metadata).__name__}"
         )
+    _check_nesting(body, path, body_line)
     return Post(path, metadata, body, body_line, kind, head)
+
+
+def _check_nesting(body: str, path: str, first_line: int) -> None:
+    """Refuse a line nested deeper than MAX_NESTING (lists, quotes, indentation), outside
+    fenced code, whose indentation renders as text. Only lines with a long prefix are measured."""
+    if not re.search(r"^[ \t>*+\-.)\d]{%d}" % MAX_NESTING, body, re.MULTILINE):
+        return
+    lines = body.split("\n")
+    fenced = _fenced_lines(lines)
+    for number, line in enumerate(lines):
+        if number in fenced or not line.strip():
+            continue
+        prefix = _CONTAINER_PREFIX.match(line).group()  # type: ignore[union-attr]
+        indent = _CONTAINER_MARK.sub("", prefix)
+        depth = len(_CONTAINER_MARK.findall(prefix)) + (indent.count(" ") + 4 * indent.count("\t")) // 4
+        if depth > MAX_NESTING:
+            raise BylineError(
+                path, first_line + number,
+                f"Markdown nested {depth} levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it",
+            )
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """Lines inside closed code fences (an unclosed fence is not trusted to hide anything)."""
+    inside: set[int] = set()
+    opened: tuple[int, str] | None = None
+    for number, line in enumerate(lines):
+        start = len(_CONTAINER_PREFIX.match(line).group())  # type: ignore[union-attr]
+        fence = _FENCE.match(line, start)
+        if opened is None:
+            if fence:
+                opened = (number, fence.group())
+        elif fence and fence.group()[0] == opened[1][0] and len(fence.group()) >= len(opened[1]) and not line[fence.end():].strip():
+            inside.update(range(opened[0], number + 1))
+            opened = None
+    return inside
 
 
 def _toml_error_line(message: str) -> int:

@@ -48,7 +48,6 @@ _NON_PROSE = (
 )
 #: Inline content without these characters has no code, HTML, link, image, entity or math.
 _INLINE_SYNTAX = re.compile(r"[`<\[&$]")
-_COMMENT = re.compile(r"<!--([\s\S]*?)-->")
 _IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 #: Inline rules whose whole match is not prose, and what they count as.
 _HIDDEN_RULES = {
@@ -301,10 +300,15 @@ class _Builder:
     def _html_block(self, token: Token) -> None:
         content = token.content
         self.counts["image"] += len(_IMG_TAG.findall(content))
-        for match in _COMMENT.finditer(content):
-            line = token.map[0] + content.count("\n", 0, match.start())
+        start = content.find("<!--")
+        while start >= 0:  # str.find, not a lazy regex: a run of unclosed "<!--" stays linear
+            end = content.find("-->", start + 4)
+            if end < 0:
+                break
+            line = token.map[0] + content.count("\n", 0, start)
             column = self.lines[line].find("<!--")
-            self.comments.append(Comment(self._file_line(line), max(column, 0) + 1 + self.shifts[line], match.group(1)))
+            self.comments.append(Comment(self._file_line(line), max(column, 0) + 1 + self.shifts[line], content[start + 4:end]))
+            start = content.find("<!--", end + 3)
 
     def _file_line(self, body_line: int) -> int:
         return self.post.body_line + body_line

@@ -23,14 +23,18 @@ from dataclasses import dataclass
 #: Stands in for hidden inline syntax: not a word character, not whitespace, no Markdown meaning.
 HIDDEN = "\ufffc"
 
-# Paired tags whose content is code or a comment: hidden whole.
+# Paired tags whose content is code or a comment: hidden whole. A region never contains its own
+# opening tag, so a run of unclosed ones is scanned once, not once per opening (quadratic).
 _REGIONS = re.compile(
-    r"\{%-?\s*(comment|highlight|raw_code)\b[\s\S]*?\{%-?\s*end\1\s*-?%\}"
-    r"|\{\{<\s*(highlight|code)\b[\s\S]*?\{\{<\s*/\2\s*>\}\}",
+    r"\{%-?\s*(comment|highlight|raw_code)\b(?:(?!\{%-?\s*\1\b)[\s\S])*?\{%-?\s*end\1\s*-?%\}"
+    r"|\{\{<\s*(highlight|code)\b(?:(?!\{\{<\s*\2\b)[\s\S])*?\{\{<\s*/\2\s*>\}\}",
 )
 # Single tags: Liquid/Nunjucks statements and comments, expressions and Hugo shortcodes. They
-# never contain a backtick (that would be a code span around template syntax) or a blank line.
-_TAGS = re.compile(r"\{%(?:(?!\n\s*\n)[^`])*?%\}|\{#(?:(?!\n\s*\n)[^`])*?#\}|\{\{(?:(?!\n\s*\n)[^`])*?\}\}")
+# never contain a backtick (that would be a code span around template syntax), a blank line or
+# their own opening (for the same reason as regions).
+_TAGS = re.compile(
+    r"\{%(?:(?!\n\s*\n|\{%)[^`])*?%\}|\{#(?:(?!\n\s*\n|\{#)[^`])*?#\}|\{\{(?:(?!\n\s*\n|\{\{)[^`])*?\}\}"
+)
 _IMAGE_TAG = re.compile(r"\{[%{][-<%]?\s*(?:image|figure|img)", re.IGNORECASE)
 
 _CONTAINER = re.compile(r"(?:!!!|\?\?\?\+?)\s+\S|===\+?\s+\"")  # PyMdown admonition, details, tab
