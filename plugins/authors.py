@@ -21,7 +21,7 @@ import yaml
 from jinja2 import Environment
 from material.plugins.blog.plugin import BlogPlugin
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -33,6 +33,7 @@ from linters.authors import Registry, load_registry
 from linters.bylines import check_bylines
 from linters.errors import BylineError
 from linters.findings import Finding, Severity
+from linters.material_meta import check_material_meta
 from linters.posts import parse_post, read_post
 from plugins.accelerator import accelerate
 from plugins.avatars import avatar_uri, initials_svg
@@ -46,6 +47,19 @@ log = logging.getLogger("mkdocs.plugins.byline.authors")
 STYLESHEET = "assets/byline/byline.css"
 #: Runs before Material's blog plugin (its handlers run at 0 and -50).
 EARLY = 100
+
+
+class _AtLeastOne(c.Type[int]):
+    """A count of 1 or more: a feed of 0 or -1 posts is a typo, never a choice."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise ValidationError(f"Expected a whole number of 1 or more, but received: {number!r}")
+        return number
 
 
 class AuthorsConfig(Config):
@@ -66,7 +80,7 @@ class AuthorsConfig(Config):
     #: Write an RSS feed for the blog (``<blog>/feed.xml``) and one per author (``<blog>/feeds/<id>.xml``).
     feeds = c.Type(bool, default=True)
     #: Most recent posts per feed.
-    feed_length = c.Type(int, default=20)
+    feed_length = _AtLeastOne(default=20)
     #: Where readers ask an author who has no ``email``: an https form URL with ``{author}`` (the
     #: id) and ``{subject}`` placeholders, e.g. ``https://example.com/ask?to={author}&re={subject}``.
     ask_url = c.Optional(c.Type(str))
@@ -147,8 +161,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
 
     @event_priority(EARLY)
     def _check_bylines(self, files: Files, *, config: MkDocsConfig) -> None:
-        """Every post (drafts too) is signed by known authors; stops the build before Material
-        reads an unknown id."""
+        """Every post (drafts too) is signed by known authors and has front matter Material can
+        read; stops the build before Material reads an unknown id or a date it cannot sort by."""
         if not self.config.enabled:
             return
         posts_dir = posixpath.normpath(self.blog.config.post_dir.format(blog=self.blog.config.blog_dir)) + "/"
@@ -162,8 +176,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
             except BylineError as exc:
                 findings.append(Finding(shown, exc.line or 1, 1, "byline.input", Severity.ERROR, exc.message))
                 continue
-            findings += check_bylines(post, self.registry)
-        _report(findings, "the posts' bylines")
+            findings += check_bylines(post, self.registry) + check_material_meta(post)
+        _report(findings, "the posts' front matter")
 
     @event_priority(EARLY - 10)
     def _add_author_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -72,7 +72,7 @@ def test_build_reports_a_missing_byline_and_every_bad_post(tmp_path: Path) -> No
     posts = {**POSTS, "a.md": "---\ndate: 2024-05-02\n---\n# A\n", "b.md": _post("authors: jane-doe")}
     result = mkdocs_build(write_blog(tmp_path, posts=posts))
     assert result.returncode == 1
-    assert "byline/authors: 2 problem(s) in the posts' bylines:" in result.stderr
+    assert "byline/authors: 2 problem(s) in the posts' front matter:" in result.stderr
     assert "\ndocs/blog/posts/a.md:1: no 'authors:' in front matter: sign the post, e.g. authors: [jane-doe]\n" in result.stderr
     assert "\ndocs/blog/posts/b.md:3: 'authors: jane-doe' is a text: write a list, authors: [jane-doe]\n" in result.stderr
 
