@@ -3,6 +3,7 @@ of configuration, and the CLI must read them in CI where no build runs."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 
 from linters.errors import BylineError
+from linters.settings import Where
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -85,22 +87,30 @@ def find_mkdocs_yml(start: Path | None = None) -> Path | None:
 
 def load_site_config(path: Path) -> SiteConfig:
     """Parse ``mkdocs.yml``; a broken file is a one-line error naming its line."""
+    shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise BylineError(str(path), mark.line + 1 if mark else 1, f"broken YAML: {exc.problem}") from None
+        raise BylineError(shown, mark.line + 1 if mark else 1, f"broken YAML: {exc.problem}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise BylineError(str(path), None, f"cannot read configuration: {exc}") from None
+        raise BylineError(shown, None, f"cannot read configuration: {exc}") from None
     if not isinstance(data, dict):
-        raise BylineError(str(path), 1, "mkdocs.yml must be a mapping")
+        raise BylineError(shown, 1, "mkdocs.yml must be a mapping")
     plugins: dict[str, dict[str, Any]] = {}
-    for entry in data.get("plugins") or []:
+    entries = data.get("plugins") or []
+    if isinstance(entries, dict):  # MkDocs also takes plugins as a mapping of name to options
+        entries = [{name: options} for name, options in entries.items()]
+    if not isinstance(entries, list):
+        raise BylineError(shown, Where(shown, text).line_of("plugins"), "'plugins' must be a list of plugins")
+    for entry in entries:
         if isinstance(entry, str):
             plugins[entry] = {}
         elif isinstance(entry, dict):
             for name, options in entry.items():
                 plugins[str(name)] = options if isinstance(options, dict) else {}
+    _check_authors_block(plugins.get("byline/authors", {}), Where(shown, text, _line_of_plugin(text, "byline/authors")))
     blog = plugins.get("blog", plugins.get("material/blog", {}))
     root = path.parent
     return SiteConfig(
@@ -109,3 +119,23 @@ def load_site_config(path: Path) -> SiteConfig:
         blog_dir=str(blog.get("blog_dir", "blog")),
         plugins=plugins,
     )
+
+
+#: The byline/authors settings the CLI reads, with what each must be: the build has MkDocs check
+#: them, the CLI must refuse the same mistakes instead of crashing or misreading them.
+_AUTHORS_SETTINGS = {"authors_dir": (str, "a folder name"), "company": (str, "a name"), "products": (list, "a list of names")}
+
+
+def _check_authors_block(block: dict[str, Any], where: Where) -> None:
+    for key, (kind, what) in _AUTHORS_SETTINGS.items():
+        value = block.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)):
+            raise where.error(key, f"byline/authors: {key} must be {what}, not {value!r}")
+
+
+def _line_of_plugin(text: str, name: str) -> int:
+    """The line where a plugin's block starts (1 when it is not written out)."""
+    match = re.search(rf"^\s*-?\s*[\"']?{re.escape(name)}[\"']?\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -31,7 +31,7 @@ from linters.engine import SUFFIXES, FileResult, Linter
 from linters.errors import BylineError
 from linters.findings import Severity
 from linters.rules import summarize
-from linters.settings import BLOCK_KEYS, Where, parse_block
+from linters.settings import Where, parse_block
 
 log = logging.getLogger("mkdocs.plugins.byline.lint")
 
@@ -71,7 +71,8 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
             text = path.read_text(encoding="utf-8")
             match = re.search(r"^\s*-\s*[\"']?byline/lint\b", text, re.MULTILINE)
             where = Where(os.path.relpath(path), text, text.count("\n", 0, match.start()) + 1 if match else 1)
-            settings = parse_block({key: self.config[key] for key in BLOCK_KEYS}, where, root=site.root)
+            # Every key, unknown ones too: a lenient build refuses what `byline lint` refuses.
+            settings = parse_block(dict(self.config), where, root=site.root)
         except BylineError as exc:
             raise PluginError(str(exc)) from None
         authors = config.plugins.get("byline/authors")
