@@ -125,11 +125,13 @@ def _author_from(post: Post, author_id: str, folder: Path, company_names: tuple[
             hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(FIELDS)}"
             problems.append(_problem(path, post.key_line(str(key)), f"unknown field '{key}'{hint}", Severity.WARNING))
     for key in REQUIRED:
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            error(key, f"'{key}' must be a text, not {meta[key]!r}")
+        elif not isinstance(meta.get(key), str) or not meta[key].strip():
             error(key, f"missing required field '{key}' (a non-empty text)")
         elif found := _MARKUP.search(meta[key]):
             error(key, f"'{key}' contains {found.group()!r}: write plain text, not markup")
-    name = str(meta.get("name") or "").strip()
+    name = meta["name"].strip() if isinstance(meta.get("name"), str) else ""  # a non-text is reported above
     if name:
         reason = not_a_person(name, company_names)
         if reason:

@@ -11,7 +11,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,7 +59,7 @@ def import_authors(source: Path, authors_dir: Path, company_names: tuple[str, ..
     """Convert ``source`` into ``authors_dir``; refuses before writing if any target exists."""
     shown = str(source)
     try:
-        data = load_yaml(decode(source.read_bytes(), shown), shown)
+        data = load_yaml(decode(source.read_bytes(), shown), shown, what="YAML")
     except OSError as exc:
         raise BylineError(shown, None, f"cannot read file: {exc.strerror}") from None
     kind, raw = _detect(data, shown)
@@ -144,6 +144,9 @@ def _avatar(entry: Entry, avatar: Any, source: Path) -> None:
         entry.notes.append(f"avatar '{avatar}' is not https: initials are shown instead")
         return
     relative = avatar.lstrip("/")
+    if ".." in PurePosixPath(relative).parts:  # never copy a file from outside the other blog
+        entry.notes.append(f"avatar '{avatar}' leaves the blog's folders: initials are shown instead")
+        return
     for base in (source.parent, *source.parent.parents):
         for candidate in (base / relative, base / "static" / relative):
             if candidate.is_file() and candidate.suffix.lower() in AVATAR_SUFFIXES:

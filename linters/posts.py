@@ -46,22 +46,23 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(
-                None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
+                None, None, "YAML aliases (*name) are not allowed", event.start_mark
             )
         return super().compose_node(parent, index)
 
 
-def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
-    """Parse YAML safely; errors name the file and the line (``first_line`` is the text's line 1)."""
+def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML front matter") -> Any:
+    """Parse YAML safely; errors name the file, the line (``first_line`` is the text's line 1)
+    and ``what`` was broken."""
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
-        raise BylineError(path, line, f"broken YAML front matter: {problem}") from None
+        raise BylineError(path, line, f"broken {what}: {problem}") from None
     except yaml.YAMLError as exc:
-        raise BylineError(path, first_line, f"broken YAML front matter: {exc}") from None
+        raise BylineError(path, first_line, f"broken {what}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class Post:
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (a BOM is dropped), CRLF folded; binary or other encodings refused."""
     if b"\x00" in data[:8192]:
-        raise BylineError(path, None, "binary file, not a Markdown post (it contains NUL bytes)")
+        raise BylineError(path, None, "binary file, not text (it contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
