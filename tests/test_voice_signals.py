@@ -10,7 +10,7 @@ from linters.voice.lexicon import packaged, phrases
 from linters.prose import WORD
 from linters.voice.matcher import PhraseMatcher
 from linters.voice.settings import VoiceSettings, analyse
-from linters.voice.signals import span
+from linters.voice.signals import spans
 
 
 def measure(markdown: str, **settings):
@@ -20,7 +20,7 @@ def measure(markdown: str, **settings):
 
 def found(markdown: str, category: str, **settings) -> list[str]:
     measured, doc = measure(markdown, **settings)
-    return [doc.text[slice(*span(doc, h))] for h in measured.hits[category]]
+    return [doc.text[start:end] for start, end in spans(doc, measured.hits[category])]
 
 
 def test_every_list_loads_with_weights():

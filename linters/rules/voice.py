@@ -13,7 +13,7 @@ from linters.findings import Severity
 from linters.rules import Context, Hit, Option, Options, Rule, metrics, register, rule
 from linters.voice.rules import VOICE_RULES, VoiceRule, fires
 from linters.voice.settings import Voice, VoiceSettings, analyse
-from linters.voice.signals import span
+from linters.voice.signals import spans
 
 _ALLOW_HELP = "phrases of this rule's word list(s) that this blog accepts"
 _ADD_HELP = "phrases added to this rule's word list"
@@ -21,7 +21,14 @@ _NAMES_HELP = "company and product names besides byline/authors' company and pro
 
 
 def voice_of(ctx: Context) -> Voice:
-    """The post's voice under the options of every voice rule for its path."""
+    """The post's voice under the options of every voice rule for its path, once per post."""
+    found = ctx.__dict__.get("_voice")
+    if found is None:
+        found = ctx.__dict__["_voice"] = _measure(ctx)
+    return found
+
+
+def _measure(ctx: Context) -> Voice:
     allow: dict[str, list[str]] = {}
     extend: dict[str, list[str]] = {}
     for spec in VOICE_RULES:
@@ -76,8 +83,7 @@ def _check(spec: VoiceRule) -> Callable[[Context, Options], Iterator[Hit]]:
             return
         measured = voice.measurement
         hits = sorted((h for category in spec.shows for h in measured.hits.get(category, ())), key=lambda h: (h.sentence, h.first))
-        spans = [span(ctx.doc, h) for h in hits]
-        occurrences = tuple(ctx.occurrence(start, ctx.doc.text[start:end]) for start, end in spans)
+        occurrences = tuple(ctx.occurrence(start, ctx.doc.text[start:end]) for start, end in spans(ctx.doc, hits))
         message = spec.message.format(rate=measured.rates[spec.signal], count=len(hits), words=measured.words)
         line, column = (occurrences[0].line, occurrences[0].column) if occurrences else ctx.doc.first_word_place()
         yield Hit(line, column, message, occurrences)

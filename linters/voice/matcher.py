@@ -6,16 +6,17 @@ looks each one up once in that index, and compares only the few phrases that sta
 grows with the text, not with the number of phrases (textlint's one-regex-per-phrase stop-word
 rule is 13x slower than the rest of textlint), and nothing re-reads the text.
 
-Words are the prose layer's: letters and digits joined by apostrophes or dots are one word, so
-"don't", "v2.3.1" and "ferretdb.io" are each one word (a name inside a domain is not a mention
-of the name). Hyphenated words are split into their parts here, so "best-in-class" and "best in
-class" match each other.
+Words are the prose layer's: letters and digits joined by apostrophes, dots or hyphens are one
+word, so "don't", "v2.3.1" and "ferretdb.io" are each one word (a name inside a domain is not a
+mention of the name). A phrase with a hyphen is indexed both ways, so "best-in-class" and "best
+in class" match each other.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -23,14 +24,15 @@ from typing import NamedTuple
 from linters.prose import WORD
 from linters.voice.lexicon import Phrase
 
-#: In the space-joined, lowercased words: a word starting with a digit (the digit comes first so
-#: the regex engine skips ahead to it). Years are dates and "1.94.1" (two dots) a version: not
-#: figures (:data:`YEAR`).
-DIGIT_WORD = re.compile(r"\d(?<![^ ]\d)[^ ]*")
+#: In the space-joined, lowercased words (with a leading space): a word starting with a digit.
+#: Years are dates and "1.94.1" (two dots) a version: not figures (:data:`YEAR`).
+DIGIT_WORD = re.compile(r" \d[^ ]*")
 YEAR = re.compile(r"(?:19|20)\d\d")
-#: Contractions, the marker of informal speech (Liebrecht et al. 2021). "'s" counts only after
-#: words where it cannot be a possessive (:data:`S_CONTRACTED`: "it's", "let's"; not "Rust's").
-CONTRACTION = re.compile(r"(?:n't|'re|'ve|'ll|'d|'m|'s)(?![^ ])")
+#: Contractions, the marker of informal speech (Liebrecht et al. 2021), found from their
+#: apostrophe (the regex engine jumps from one to the next): n't, 're, 've, 'll, 'd, 'm, and 's
+#: only after words where it cannot be a possessive (:data:`S_CONTRACTED`: "it's", "let's"; not
+#: "Rust's").
+CONTRACTION = re.compile(r"'(?:re|ve|ll|d|m|s|t)(?![^ ])")
 S_CONTRACTED = frozenset("it that there here what who where how let he she".split())
 
 
@@ -45,8 +47,7 @@ class Scan(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A phrase found in sentence ``sentence``: its words ``first`` to ``first + length - 1``
-    (words split at hyphens)."""
+    """A phrase found in sentence ``sentence``: its words ``first`` to ``first + length - 1``."""
 
     sentence: int
     category: str
@@ -56,13 +57,13 @@ class Match:
     length: int
 
 
-def split_words(words: Sequence[str]) -> list[str]:
-    """The prose layer's words with hyphenated ones split into their parts."""
-    return " ".join(words).replace("-", " ").split(" ") if words else []
-
-
-def _key(text: str) -> list[str]:
-    return [w.lower() for w in split_words([w.replace("’", "'") for w in WORD.findall(text)])]
+def _forms(text: str) -> list[list[str]]:
+    """A phrase's words as the prose layer splits text, and, if it has a hyphen, split there too."""
+    words = WORD.findall(text.replace("’", "'"))
+    forms = [words]
+    if any("-" in w for w in words):
+        forms.append(" ".join(words).replace("-", " ").split(" "))
+    return forms
 
 
 #: Stands between sentences in the joined word sequence (never a word: no letters or digits).
@@ -77,24 +78,41 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+def _contracted(text: str, found: re.Match[str]) -> bool:
+    """Whether an apostrophe suffix found in ``text`` ends a contraction (see :data:`CONTRACTION`)."""
+    suffix, start = found.group(), found.start()
+    if suffix == "'t":
+        return text[start - 1 : start] == "n"
+    if suffix == "'s":
+        return text[text.rfind(" ", 0, start) + 1 : start] in S_CONTRACTED
+    return start > 0 and text[start - 1] != " "
+
+
+def _anchor_word(words: list[str]) -> str:
+    return next((w for w in words if w not in FUNCTION_WORDS), words[0])
+
+
 class PhraseMatcher:
     """All phrases of all categories in one index; ``scan`` is the single pass."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        index: dict[str, list[tuple[int, tuple[str, ...], Phrase, tuple[str, ...] | None]]] = {}
+        index: dict[str, tuple[list[Phrase], list[tuple[int, list[str], Phrase, tuple[str, ...] | None]]]] = {}
 
         def add(words: list[str], phrase: Phrase, exact: tuple[str, ...] | None) -> None:
-            anchor = next((k for k, w in enumerate(words) if w not in FUNCTION_WORDS), 0) if len(words) > 1 else 0
-            index.setdefault(words[anchor], []).append((anchor, tuple(words), phrase, exact))
+            singles, others = index.setdefault(words[0] if len(words) == 1 else _anchor_word(words), ([], []))
+            if len(words) == 1 and exact is None:
+                singles.append(phrase)  # the common case, matched without any comparison
+            else:
+                anchor = words.index(_anchor_word(words)) if len(words) > 1 else 0
+                others.append((anchor, words, phrase, exact))
 
         for phrase in phrases:
-            words = _key(phrase.text)
-            if not words:
-                continue
-            exact = tuple(split_words(WORD.findall(phrase.text.replace("’", "'")))) if phrase.exact else None
-            add(words, phrase, exact)
-            if exact is not None and len(words) == 1:  # possessive: "FerretDB's" mentions FerretDB
-                add([words[0] + "'s"], phrase, (exact[0] + "'s",))
+            for form in _forms(phrase.text):
+                words = [w.lower() for w in form]
+                exact = tuple(form) if phrase.exact else None
+                add(words, phrase, exact)
+                if exact is not None and len(words) == 1:  # possessive: "FerretDB's" mentions FerretDB
+                    add([words[0] + "'s"], phrase, (exact[0] + "'s",))
         self._index = index
 
     def scan(self, sentences: Sequence[Sequence[str]]) -> Scan:
@@ -102,32 +120,46 @@ class PhraseMatcher:
         splits them), leftmost-longest per category; a word may belong to two categories ("we're
         excited" is press release and "we"). The sentences are joined with a separator no phrase
         crosses and scanned as one sequence: per-sentence overhead would dominate."""
-        texts = [" ".join(words) for words in sentences]
-        starts = list(accumulate((t.count(" ") + t.count("-") + 2 for t in texts), initial=0))  # +1 word, +1 separator
-        plain = f" {_SEPARATOR} ".join(texts).replace("’", "'").replace("-", " ")
+        starts = list(accumulate([n + 1 for n in map(len, sentences)], initial=0))  # +1: the separator
+        plain = f" {_SEPARATOR} ".join(map(" ".join, sentences)).replace("’", "'")
         lowered = plain.lower()
-        words, low = plain.split(" "), lowered.split(" ")
-        figures = sum(1 for w in DIGIT_WORD.findall(lowered) if w.count(".") < 2 and not YEAR.fullmatch(w))
-        contractions = sum(
-            1 for m in CONTRACTION.finditer(lowered)
-            if m.group() != "'s" or lowered[lowered.rfind(" ", 0, m.start()) + 1 : m.start()] in S_CONTRACTED
-        )
+        low = lowered.split(" ")
+        words: list[str] = []  # the original case, split only if a case-sensitive name may match
+        figures = sum(1 for w in DIGIT_WORD.findall(" " + lowered) if w.count(".") < 2 and not YEAR.fullmatch(w, 1))
+        contractions = sum(map(_contracted, repeat(lowered), CONTRACTION.finditer(lowered)))
         index = self._index
-        found: list[tuple[int, int, Phrase]] = []
-        for j in [j for j, word in enumerate(low) if word in index]:
-            for anchor, phrase_words, phrase, exact in index[low[j]]:
+        matches: list[Match] = []
+        longer: list[tuple[int, int, Phrase]] = []  # multi-word or case-sensitive: resolved below
+        for j in compress(range(len(low)), map(index.__contains__, low)):
+            singles, others = index[low[j]]
+            if singles:
+                sentence = bisect_right(starts, j) - 1
+                first = j - starts[sentence]
+                for phrase in singles:
+                    matches.append(Match(sentence, phrase.category, phrase.text, phrase.weight, first, 1))
+            for anchor, phrase_words, phrase, exact in others:
                 i = j - anchor
                 end = i + len(phrase_words)
-                if i < 0 or (len(phrase_words) > 1 and tuple(low[i:end]) != phrase_words):
+                if len(phrase_words) > 1 and (i < 0 or low[i:end] != phrase_words):
                     continue
-                if exact is not None and tuple(words[i:end]) != exact:
-                    continue
-                found.append((i, -end, phrase))
-        matches: list[Match] = []
-        busy: dict[str, int] = {}  # category -> first word index free for a new match
-        for i, negative_end, phrase in sorted(found, key=lambda f: (f[0], f[1])):
-            if busy.get(phrase.category, 0) <= i:
-                busy[phrase.category] = -negative_end
-                sentence = bisect_right(starts, i) - 1
-                matches.append(Match(sentence, phrase.category, phrase.text, phrase.weight, i - starts[sentence], -negative_end - i))
+                if exact is not None:
+                    words = words or plain.split(" ")
+                    if tuple(words[i:end]) != exact:
+                        continue
+                longer.append((i, -end, phrase))
+        if longer:
+            # Leftmost-longest per category; a single word inside a longer phrase of its own
+            # category counts for that phrase only.
+            longer.sort(key=itemgetter(0, 1))
+            busy: dict[str, int] = {}  # category -> first word index free for a new match
+            covered: set[tuple[str, int]] = set()
+            for i, negative_end, phrase in longer:
+                if busy.get(phrase.category, 0) <= i:
+                    busy[phrase.category] = -negative_end
+                    sentence = bisect_right(starts, i) - 1
+                    matches.append(Match(sentence, phrase.category, phrase.text, phrase.weight, i - starts[sentence], -negative_end - i))
+                    covered.update((phrase.category, k) for k in range(i, -negative_end) if -negative_end - i > 1)
+            if covered:
+                matches = [m for m in matches if m.length > 1 or (m.category, starts[m.sentence] + m.first) not in covered]
+            matches.sort(key=attrgetter("sentence", "first"))
         return Scan(matches, figures, contractions)

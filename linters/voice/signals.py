@@ -44,23 +44,36 @@ def _felt(words: tuple[str, ...]) -> bool:
     """A strongly valenced word of vaderSentiment's lexicon (hype excluded) among the words. Looked
     up only in the writer's "I" sentences, the only place it counts, so it stays out of the
     combined scan that every word of every post goes through."""
-    valenced = sentiment_words()
-    return any(w.lower() in valenced for w in words)
+    return not sentiment_words().isdisjoint(" ".join(words).lower().split(" "))
 
 
-def span(doc: Document, hit: Match) -> tuple[int, int]:
-    """The offsets of ``hit`` in the document's prose text (a whole sentence when its length is 0;
-    computed only for the occurrences a finding lists)."""
-    sentence = doc.sentences[hit.sentence]
-    if not hit.length:
-        return sentence.start, sentence.end
-    parts = []
-    for word in sentence.located_words():
-        offset = word.start
-        for piece in word.text.split("-"):
-            parts.append((offset, offset + len(piece)))
-            offset += len(piece) + 1
-    return parts[hit.first][0], parts[hit.first + hit.length - 1][1]
+def _word_offsets(text: str, words: tuple[str, ...], base: int) -> list[tuple[int, int]]:
+    """Offsets of a sentence's words (they stand in ``text`` in order, separated by characters
+    that are never part of a word, so each is found after the last)."""
+    offsets = []
+    position = 0
+    for word in words:
+        position = text.find(word, position)
+        offsets.append((base + position, base + position + len(word)))
+        position += len(word)
+    return offsets
+
+
+def spans(doc: Document, hits: list[Match]) -> list[tuple[int, int]]:
+    """The offsets of ``hits`` in the document's prose text (a whole sentence when a hit's length
+    is 0), computed only for the occurrences a finding lists, each sentence's words located once."""
+    located: dict[int, list[tuple[int, int]]] = {}
+    result = []
+    for hit in hits:
+        sentence = doc.sentences[hit.sentence]
+        if not hit.length:
+            result.append((sentence.start, sentence.end))
+            continue
+        parts = located.get(hit.sentence)
+        if parts is None:
+            parts = located[hit.sentence] = _word_offsets(sentence.text, sentence.words, sentence.start)
+        result.append((parts[hit.first][0], parts[hit.first + hit.length - 1][1]))
+    return result
 
 
 @dataclass
