@@ -60,6 +60,8 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML front
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and problem.startswith("but "):  # "… but found another document" needs its start
+            problem = f"{exc.context} {problem}"
         raise BylineError(path, line, f"broken {what}: {problem}") from None
     except yaml.YAMLError as exc:
         raise BylineError(path, first_line, f"broken {what}: {exc}") from None
