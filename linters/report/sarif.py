@@ -100,8 +100,7 @@ class SarifReporter:
                 "invocations": [{"executionSuccessful": not summary.config_error, "exitCode": summary.exit_code}],
             }],
         }
-        json.dump(log, self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
+        self.out.write(json.dumps(log, ensure_ascii=False) + "\n")  # one line: json's C encoder (see json.py)
 
 
 def _source_lines(path: str) -> list[str]:
