@@ -175,3 +175,13 @@ def test_announcement_rule_lists_release_note_formulas():
     (finding,) = voice(text, "voice.announcement")
     assert [o.text for o in finding.occurrences] == ["now available", "What's new", "this release", "bug fixes"]
     assert voice(post("The cache release valve opened; the new cache works."), "voice.announcement") == []
+
+
+def test_readme_documents_every_voice_rule_with_its_options():
+    from linters.rules import rules
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for rule_id, rule in rules().items():
+        if rule.family == "voice":
+            row = next(line for line in readme.splitlines() if line.startswith(f"| `{rule_id}` |"))
+            assert all(f"`{option}`" in row for option in rule.options), rule_id
