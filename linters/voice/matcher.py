@@ -1,10 +1,11 @@
 """One pass over a post's words finds every phrase of every voice list at once.
 
-Every phrase of every list (pronouns, ~2,000 sentiment words, the company's names…) is indexed by
-its first word; the scan walks the words the prose layer already split (:mod:`linters.prose`),
-looks each one up once in that index, and compares only the few phrases that start there. Cost
-grows with the text, not with the number of phrases (textlint's one-regex-per-phrase stop-word
-rule is 13x slower than the rest of textlint), and nothing re-reads the text.
+Every phrase of every list (pronouns, the word lists, the company's names) is indexed by one of
+its words, the first that is not a function word; the scan joins all the post's words (as the
+prose layer split them, :mod:`linters.prose`) into one sequence, looks each word up once in that
+index, and compares only the few phrases anchored there. Cost grows with the text, not with the
+number of phrases (textlint's one-regex-per-phrase stop-word rule is 13x slower than the rest of
+textlint).
 
 Words are the prose layer's: letters and digits joined by apostrophes, dots or hyphens are one
 word, so "don't", "v2.3.1" and "ferretdb.io" are each one word (a name inside a domain is not a
@@ -15,10 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress, repeat
-from operator import attrgetter, itemgetter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from linters.prose import WORD
@@ -99,12 +100,12 @@ class PhraseMatcher:
         index: dict[str, tuple[list[Phrase], list[tuple[int, list[str], Phrase, tuple[str, ...] | None]]]] = {}
 
         def add(words: list[str], phrase: Phrase, exact: tuple[str, ...] | None) -> None:
-            singles, others = index.setdefault(words[0] if len(words) == 1 else _anchor_word(words), ([], []))
+            key = _anchor_word(words)
+            singles, others = index.setdefault(key, ([], []))
             if len(words) == 1 and exact is None:
                 singles.append(phrase)  # the common case, matched without any comparison
             else:
-                anchor = words.index(_anchor_word(words)) if len(words) > 1 else 0
-                others.append((anchor, words, phrase, exact))
+                others.append((words.index(key), words, phrase, exact))
 
         for phrase in phrases:
             for form in _forms(phrase.text):
@@ -116,8 +117,8 @@ class PhraseMatcher:
         self._index = index
 
     def scan(self, sentences: Sequence[Sequence[str]]) -> Scan:
-        """Every phrase in a post's sentences (each a sequence of words as :mod:`linters.prose`
-        splits them), leftmost-longest per category; a word may belong to two categories ("we're
+        """Every phrase in a post's sentences (each a non-empty sequence of words as
+        :mod:`linters.prose` splits them), leftmost-longest per category; a word may belong to two categories ("we're
         excited" is press release and "we"). The sentences are joined with a separator no phrase
         crosses and scanned as one sequence: per-sentence overhead would dominate."""
         starts = list(accumulate([n + 1 for n in map(len, sentences)], initial=0))  # +1: the separator
