@@ -95,7 +95,7 @@ def measure(doc: Document, matcher: PhraseMatcher) -> Measurement:
     voiced_blocks = [_voiced(doc, block) for block in doc.blocks]
     scan = matcher.scan([s.words for s in sentences])
     counts["number"] = scan.figures
-    counts["contraction"] = scan.contractions
+    counts["contraction"] = scan.contractions  # in all prose: a quoted "don't" is informal too
     by_sentence: dict[int, list[Match]] = defaultdict(list)
     for match in scan.matches:
         by_sentence[match.sentence].append(match)
