@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,9 +214,10 @@ def _problem(path: str, line: int, message: str, severity: Severity = Severity.E
 
 
 def _shown(path: Path, root: Path | None) -> str:
+    """The path as the writer sees it: links are not followed (a file may link elsewhere)."""
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -63,8 +63,10 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML front
         if exc.context and problem.startswith("but "):  # "… but found another document" needs its start
             problem = f"{exc.context} {problem}"
         raise BylineError(path, line, f"broken {what}: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise BylineError(path, first_line, f"broken {what}: {exc}") from None
+    except yaml.YAMLError as exc:  # a ReaderError (a control character) knows its offset only
+        position = getattr(exc, "position", None)
+        line = first_line + text.count("\n", 0, position) if position is not None else first_line
+        raise BylineError(path, line, f"broken {what}: {str(exc).splitlines()[0]}") from None
 
 
 @dataclass(frozen=True)
