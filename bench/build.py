@@ -83,34 +83,37 @@ def measure(sizes: list[int], work: Path, repeat: int, authors: int, coauthors: 
 
 
 def report(results: dict[int, dict[str, Run]]) -> list[str]:
-    """The table, the growth curve and the targets; returns the failed targets."""
-    print("\nposts | Material s (cpu) | Byline s (cpu) | Byline/Material | fast_build s (cpu) | Material/fast | peak MB M / B / fast")
+    """The table, the growth curve and the targets (judged on CPU time); returns the missed ones."""
+    print("\nseconds: wall (cpu); ratios: wall (cpu)")
+    print("posts | Material | Byline | Byline / Material | Byline fast_build | Material / fast_build | peak MB: Material, Byline, fast_build")
     print("---:|---:|---:|---:|---:|---:|---")
     for size, runs in results.items():
         m, b, f = runs["material"], runs["byline"], runs["byline-fast"]
         print(
-            f"{size} | {m.wall:.1f} ({m.cpu:.1f}) | {b.wall:.1f} ({b.cpu:.1f}) | {b.wall / m.wall:.2f} | "
-            f"{f.wall:.1f} ({f.cpu:.1f}) | {m.wall / f.wall:.2f} | {m.peak_mb:.0f} / {b.peak_mb:.0f} / {f.peak_mb:.0f}"
+            f"{size} | {m.wall:.1f} ({m.cpu:.1f}) | {b.wall:.1f} ({b.cpu:.1f}) | {_ratio(b, m)} | "
+            f"{f.wall:.1f} ({f.cpu:.1f}) | {_ratio(m, f)} | {m.peak_mb:.0f}, {b.peak_mb:.0f}, {f.peak_mb:.0f}"
         )
     sizes = list(results)
-    print("\ngrowth (time at this size / time at the previous size; 'linear' is the ratio of sizes)")
+    print("\ngrowth: time at this size / time at the previous size, wall (cpu); linear growth is the ratio of sizes")
     for before, after in zip(sizes, sizes[1:]):
-        steps = "  ".join(
-            f"{variant} {results[after][variant].wall / results[before][variant].wall:.2f}" for variant in VARIANTS
-        )
+        steps = "  ".join(f"{variant} {_ratio(results[after][variant], results[before][variant])}" for variant in VARIANTS)
         print(f"  {before} -> {after} posts (linear {after / before:.2f}):  {steps}")
     failed = []
-    print("\ntargets")
+    print("\ntargets, on CPU time (wall time on a shared machine measures the other jobs too)")
     for size, runs in results.items():
-        overhead = runs["byline"].wall / runs["material"].wall
+        overhead = runs["byline"].cpu / runs["material"].cpu
         failed += _target(f"{size} posts: Byline / Material = {overhead:.2f} <= {MAX_OVERHEAD}", overhead <= MAX_OVERHEAD)
     if 2000 in results:
-        speedup = results[2000]["material"].wall / results[2000]["byline-fast"].wall
-        failed += _target(f"2000 posts: Material / fast_build = {speedup:.2f} >= {MIN_SPEEDUP}", speedup >= MIN_SPEEDUP)
+        speedup = results[2000]["material"].cpu / results[2000]["byline-fast"].cpu
+        failed += _target(f"2000 posts: Material / Byline fast_build = {speedup:.2f} >= {MIN_SPEEDUP}", speedup >= MIN_SPEEDUP)
     if 1000 in results and 2000 in results:
-        growth = results[2000]["byline-fast"].wall / results[1000]["byline-fast"].wall
+        growth = results[2000]["byline-fast"].cpu / results[1000]["byline-fast"].cpu
         failed += _target(f"fast_build 2000 / 1000 posts = {growth:.2f} <= {MAX_GROWTH}", growth <= MAX_GROWTH)
     return failed
+
+
+def _ratio(top: Run, bottom: Run) -> str:
+    return f"{top.wall / bottom.wall:.2f} ({top.cpu / bottom.cpu:.2f})"
 
 
 def _target(text: str, met: bool) -> list[str]:
