@@ -55,13 +55,14 @@ _PLACEHOLDER = re.compile("\x0e(\\d+)\x0f")
 _PROBE = "\x0e/"
 
 
-def accelerate(config: MkDocsConfig, owner: str = "byline/authors") -> bool:
-    """Install the accelerator into this build, unless Material is a version it was not tested
-    with: then say so in one line, and the build runs exactly as without ``fast_build``."""
+def accelerate(config: MkDocsConfig) -> bool:
+    """Install the accelerator into this build (``fast_build: true`` of ``byline/authors``), unless
+    Material is a version it was not tested with: then say so in one line, and the build runs
+    exactly as without ``fast_build``."""
     version = material.__version__
     if version not in TESTED_MATERIAL:
         log.warning(
-            f"{owner}: fast_build is off: it was tested with mkdocs-material {', '.join(TESTED_MATERIAL)}, "
+            f"byline/authors: fast_build is off: it was tested with mkdocs-material {', '.join(TESTED_MATERIAL)}, "
             f"this is {version}; remove 'fast_build: true' or install a tested version"
         )
         return False
@@ -109,10 +110,10 @@ class PageList(list):
     def __contains__(self, page: object) -> bool:
         if self._by_file is None:
             self._by_file = {}
-            for post in self:
-                self._by_file.setdefault(id(getattr(post, "file", None)), []).append(post)
+            for item in self:
+                self._by_file.setdefault(id(getattr(item, "file", None)), []).append(item)
         candidates = self._by_file.get(id(getattr(page, "file", None)), ())
-        return any(post is page or post == page for post in candidates)
+        return any(item is page or item == page for item in candidates)
 
 
 def _forget_index(name: str) -> Callable[..., Any]:
