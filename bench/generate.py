@@ -15,6 +15,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import yaml
@@ -326,8 +327,6 @@ def _mkdocs_yml(variant: str) -> str:
 
 def _byline_plugins(fast: bool) -> list[object]:
     """Every registered ``byline/*`` plugin, so the bench measures all of Byline, not a part."""
-    from importlib.metadata import entry_points
-
     names = sorted(ep.name for ep in entry_points(group="mkdocs.plugins") if ep.name.startswith("byline/"))
     plugins: list[object] = []
     for name in names:
