@@ -11,8 +11,6 @@ from pathlib import Path
 from linters.authors import load_registry
 from linters.config import SiteConfig, find_mkdocs_yml, load_site_config
 from linters.errors import BylineError
-from linters.importers import import_authors
-from linters.newpost import new_post
 
 
 def _site(args: argparse.Namespace) -> SiteConfig:
@@ -59,6 +57,8 @@ def _cmd_authors(args: argparse.Namespace) -> int:
 
 def _cmd_authors_import(args: argparse.Namespace) -> int:
     site = _site(args)
+    from linters.importers import import_authors  # lazy: only this command needs it
+
     report = import_authors(Path(args.file), site.authors_dir, site.company_names)
     print(f"{args.file}: {report.format} authors file")
     for path in report.written:
@@ -78,6 +78,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise BylineError("--date", None, f"--date '{args.date}' is not a date like 2026-03-31") from None
+    from linters.newpost import new_post  # lazy: only this command needs it
+
     path = new_post(site.posts_dir, args.title, args.author, registry, date)
     print(f"wrote {path}")
     return 0
