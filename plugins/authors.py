@@ -109,8 +109,11 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # MkDocs keeps this instance across `mkdocs serve` rebuilds (it has on_shutdown): start clean.
+        # MkDocs keeps this instance across `mkdocs serve` rebuilds (it has on_shutdown), and in one
+        # process across configurations too, after on_shutdown removed its folder: start clean.
         self.urls, self.pages, self.index_uri, self.catalog, self.env = {}, {}, None, None, None
+        if not Path(self.temp_dir).is_dir():
+            self.temp_dir = mkdtemp(prefix="byline-authors-")
         add_templates(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
