@@ -47,7 +47,7 @@ class Linter:
     site: SiteConfig | None = None
     skip: frozenset[str] = frozenset()
 
-    def lint_file(self, path: Path, shown: str | None = None) -> FileResult:
+    def lint_file(self, path: str | Path, shown: str | None = None) -> FileResult:
         shown = shown or display(path)
         try:
             post = read_post(path, shown)
@@ -106,7 +106,7 @@ def _unreadable(shown: str, exc: BylineError) -> FileResult:
     return FileResult(shown, (Finding(shown, exc.line or 1, 1, "byline.input", Severity.ERROR, exc.message),))
 
 
-def display(path: Path) -> str:
+def display(path: str | Path) -> str:
     """How a path is shown: relative to the working folder when inside it, like ruff."""
     try:
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
@@ -114,27 +114,28 @@ def display(path: Path) -> str:
         return Path(path).as_posix()
 
 
-def discover(arguments: Iterable[str]) -> list[Path]:
-    """Posts named by files, folders (searched recursively) and globs, sorted, each once.
-    A name that matches nothing, or a file that is not Markdown, is a usage error."""
-    found: set[Path] = set()
+def discover(arguments: Iterable[str]) -> list[str]:
+    """Posts named by files, folders (searched recursively) and globs, sorted as paths, each once.
+    A name that matches nothing, or a file that is not Markdown, is a usage error. Plain strings,
+    not Path objects: a 10,000-post run keeps this list for its whole length (memory stays flat)."""
+    found: set[str] = set()
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            found.update(str(p) for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
         elif path.is_file():
             if path.suffix.lower() not in SUFFIXES:
                 raise BylineError(argument, None, f"not a Markdown post (expected {', '.join(SUFFIXES)})")
-            found.add(path)
+            found.add(str(path))
         elif glob.has_magic(argument):
             matches = [Path(p) for p in glob.glob(argument, recursive=True)]
-            posts = [p for p in matches if p.suffix.lower() in SUFFIXES and p.is_file()]
+            posts = [str(p) for p in matches if p.suffix.lower() in SUFFIXES and p.is_file()]
             if not posts:
                 raise BylineError(argument, None, "the pattern matches no Markdown post")
             found.update(posts)
         else:
             raise BylineError(argument, None, "no such file or folder")
-    return sorted(found)
+    return sorted(found, key=lambda name: name.split(os.sep))  # the order Path objects sort in
 
 
 _worker: Linter | None = None
@@ -145,12 +146,12 @@ def _start_worker(linter: Linter) -> None:
     _worker = linter
 
 
-def _lint_in_worker(path: Path) -> FileResult:
+def _lint_in_worker(path: str) -> FileResult:
     assert _worker is not None
     return _worker.lint_file(path)
 
 
-def lint_files(linter: Linter, paths: list[Path], jobs: int = 1) -> Iterator[FileResult]:
+def lint_files(linter: Linter, paths: list[str], jobs: int = 1) -> Iterator[FileResult]:
     """Results in the order of ``paths``, whatever ``jobs`` is, so output never depends on it."""
     if jobs <= 1 or len(paths) < 2:
         for path in paths:

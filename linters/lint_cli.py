@@ -62,7 +62,7 @@ def run_lint(args: argparse.Namespace) -> int:
         from linters.diff import changed_lines
 
         changes = changed_lines(args.diff)
-        files = [f for f in files if f.resolve() in changes]
+        files = [f for f in files if Path(f).resolve() in changes]
     registry = load_registry(site.authors_dir, site.company_names, root=site.root)
     summary = Summary(fail_on)
     color = args.format == "text" and (bool(os.environ.get("FORCE_COLOR")) or (sys.stdout.isatty() and "NO_COLOR" not in os.environ))
@@ -84,7 +84,7 @@ def run_lint(args: argparse.Namespace) -> int:
         if changes is not None:
             from linters.diff import keep
 
-            lines = changes[path.resolve()]
+            lines = changes[Path(path).resolve()]
             result = FileResult(result.path, tuple(f for f in result.findings if keep(f, scopes[f.rule], lines)), result.metrics, result.config_error)
         if progress:
             progress.clear()

@@ -3,7 +3,6 @@ computed by the same lint run and configuration as ``byline lint``, printed as a
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from linters.errors import BylineError
 
@@ -16,7 +15,7 @@ def run_score(args: argparse.Namespace) -> int:
     site, config = _site_and_config(args.config)
     linter = Linter(config, None, site)
     for number, path in enumerate(discover(args.paths)):
-        result = linter.lint_file(Path(path))
+        result = linter.lint_file(path)
         broken = [f for f in result.findings if f.rule in ("byline.input", "byline.config")]
         if broken:
             raise BylineError(broken[0].path, broken[0].line, broken[0].message)
