@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from linters.errors import BylineError
+from linters.hints import did_you_mean
 from linters.findings import Finding, Severity
 from linters.people import not_a_person
 from linters.posts import Post, read_post
@@ -122,8 +123,7 @@ def _author_from(post: Post, author_id: str, folder: Path, company_names: tuple[
 
     for key in meta:
         if key not in FIELDS:
-            close = difflib.get_close_matches(str(key), FIELDS, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(FIELDS)}"
+            hint = did_you_mean(str(key), FIELDS, "known fields")
             problems.append(_problem(path, post.key_line(str(key)), f"unknown field '{key}'{hint}", Severity.WARNING))
     for key in REQUIRED:
         if meta.get(key) is not None and not isinstance(meta[key], str):

@@ -17,7 +17,6 @@ naming the file and line: configuration errors are never ignored.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import Any
 
 from linters.errors import BylineError
 from linters.findings import Severity
+from linters.hints import did_you_mean
 from linters.rules import Rule, UnknownRule, resolve, rules
 
 BLOCK_KEYS = ("enabled", "fail_on", "rules", "overrides")
@@ -125,7 +125,7 @@ def parse_block(block: Any, where: Where, root: Path | None = None) -> LintConfi
         raise where.error("byline/lint", "the byline/lint block must be a mapping of settings")
     for key in block:
         if key not in BLOCK_KEYS:
-            raise where.error(str(key), f"byline/lint: unknown setting '{key}'{_hint(str(key), BLOCK_KEYS)}")
+            raise where.error(str(key), f"byline/lint: unknown setting '{key}'{did_you_mean(str(key), BLOCK_KEYS)}")
     enabled = block.get("enabled", True)
     if not isinstance(enabled, bool):
         raise where.error("enabled", f"byline/lint: enabled must be true or false, not {enabled!r}")
@@ -198,14 +198,9 @@ def _change(rule: Rule, name: str, value: Any, where: Where, family: bool) -> Ch
             continue
         option = rule.options.get(key)
         if option is None:
-            raise where.error(key, f"{rule.id} has no option '{key}'{_hint(key, ('severity', *rule.options))}")
+            raise where.error(key, f"{rule.id} has no option '{key}'{did_you_mean(key, ('severity', *rule.options))}")
         problem = option.check(setting)
         if problem:
             raise where.error(key, f"{rule.id}: {key} {problem}")
         options[key] = tuple(setting) if isinstance(option.default, tuple) else type(option.default)(setting)
     return state, options
-
-
-def _hint(key: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(key, list(choices), n=1)
-    return f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(choices)}"

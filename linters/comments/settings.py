@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from linters.comments.closing import closes_on, is_closed
 from linters.errors import BylineError
+from linters.hints import did_you_mean
 
 PROVIDERS = ("isso", "giscus", "email", "none")
 OPTIONS = ("enabled", "provider", "close_after_days", "categories", "isso", "giscus", "email", "manifest")
@@ -138,7 +139,7 @@ def parse_post_comments(value: Any, path: str, line_of: Callable[[str], int | No
         raise fail((), f"'{value}' is not understood: write comments: false, or comments: {{close_after_days: 30}}")
     for key in value:
         if key not in POST_OPTIONS:
-            raise fail((), f"unknown setting '{key}'{_hint(str(key), POST_OPTIONS)}")
+            raise fail((), f"unknown setting '{key}'{did_you_mean(str(key), POST_OPTIONS, 'known settings')}")
     return PostComments(close_after_days=_days(value.get("close_after_days"), ("close_after_days",), fail))
 
 
@@ -172,12 +173,7 @@ def _no_unknown(block: Mapping[str, Any], known: tuple[str, ...], parent: tuple[
     for key in block:
         if key not in known:
             name = ".".join((*parent, str(key)))
-            raise fail((*parent, str(key)), f"unknown setting '{name}'{_hint(str(key), known)}")
-
-
-def _hint(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else f"; known settings: {', '.join(known)}"
+            raise fail((*parent, str(key)), f"unknown setting '{name}'{did_you_mean(str(key), known, 'known settings')}")
 
 
 def _provider(value: Any, keys: tuple[str, ...], fail: Callable[..., BylineError], required: bool = False) -> str:
