@@ -72,10 +72,10 @@ def family_costs(posts: list[Path]) -> dict[str, float]:
     """CPU seconds per configuration, serially in this process (parse shared by every family)."""
     from linters.authors import load_registry
     from linters.engine import Linter
-    from linters.lint_cli import _site_and_config
+    from linters.lint_cli import load_lint_config
     from linters.settings import Where, parse_block
 
-    site, _ = _site_and_config(str(REPO / "mkdocs.yml"))
+    site, _ = load_lint_config(str(REPO / "mkdocs.yml"))
     registry = load_registry(site.authors_dir, site.company_names, root=site.root)
     variants = {
         "read + bylines (no prose)": {"rules": {"readability": "off", "voice": "off"}},
@@ -117,9 +117,9 @@ def profile(posts: list[Path]) -> tuple[dict[str, float], list[tuple[str, float]
     """Where a serial run spends its time: share per component, and the top functions."""
     from linters.authors import load_registry
     from linters.engine import Linter
-    from linters.lint_cli import _site_and_config
+    from linters.lint_cli import load_lint_config
 
-    site, config = _site_and_config(str(REPO / "mkdocs.yml"))
+    site, config = load_lint_config(str(REPO / "mkdocs.yml"))
     linter = Linter(config, load_registry(site.authors_dir, site.company_names, root=site.root), site)
     profiler = cProfile.Profile()
     profiler.enable()

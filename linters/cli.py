@@ -9,15 +9,12 @@ import sys
 from pathlib import Path
 
 from linters.authors import load_registry
-from linters.config import SiteConfig, find_mkdocs_yml, load_site_config
+from linters.config import SiteConfig, find_site_config
 from linters.errors import BylineError
 
 
 def _site(args: argparse.Namespace) -> SiteConfig:
-    path = Path(args.config) if args.config else find_mkdocs_yml()
-    if path is None or not path.is_file():
-        raise BylineError(args.config or "mkdocs.yml", None, "no mkdocs.yml found here or in any parent folder (use --config)")
-    return load_site_config(path)
+    return find_site_config(args.config)[1]
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:

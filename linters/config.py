@@ -85,6 +85,14 @@ def find_mkdocs_yml(start: Path | None = None) -> Path | None:
     return None
 
 
+def find_site_config(config_path: str | None) -> tuple[Path, SiteConfig]:
+    """The ``--config`` file, else the nearest ``mkdocs.yml``, parsed; none is a one-line error."""
+    path = Path(config_path) if config_path else find_mkdocs_yml()
+    if path is None or not path.is_file():
+        raise BylineError(config_path or "mkdocs.yml", None, "no mkdocs.yml found here or in any parent folder (use --config)")
+    return path, load_site_config(path)
+
+
 def load_site_config(path: Path) -> SiteConfig:
     """Parse ``mkdocs.yml``; a broken file is a one-line error naming its line."""
     shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)

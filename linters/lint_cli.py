@@ -9,10 +9,14 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from linters.errors import BylineError
 from linters.findings import Finding
+
+if TYPE_CHECKING:
+    from linters.config import SiteConfig
+    from linters.settings import LintConfig
 
 PROGRESS_FROM = 20  # runs with fewer posts finish before a progress bar would help
 
@@ -28,14 +32,12 @@ def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="text format: omit each post's metrics line")
 
 
-def _site_and_config(config_path: str | None):  # type: ignore[no-untyped-def]
-    from linters.config import find_mkdocs_yml, load_site_config
+def load_lint_config(config_path: str | None) -> tuple[SiteConfig, LintConfig]:
+    """The site and its ``byline/lint`` block, as ``byline lint`` and ``byline score`` read them."""
+    from linters.config import find_site_config
     from linters.settings import Where, parse_block
 
-    path = Path(config_path) if config_path else find_mkdocs_yml()
-    if path is None or not path.is_file():
-        raise BylineError(config_path or "mkdocs.yml", None, "no mkdocs.yml found here or in any parent folder (use --config)")
-    site = load_site_config(path)
+    path, site = find_site_config(config_path)
     text = path.read_text(encoding="utf-8")
     match = re.search(r"^\s*-\s*[\"']?byline/lint\b", text, re.MULTILINE)
     first_line = text.count("\n", 0, match.start()) + 1 if match else 1
@@ -49,7 +51,7 @@ def run_lint(args: argparse.Namespace) -> int:
     from linters.findings import Severity
     from linters.report import Summary, make_reporter
 
-    site, config = _site_and_config(args.config)
+    site, config = load_lint_config(args.config)
     fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
     if args.jobs < 0:
         raise BylineError("--jobs", None, f"--jobs must be 0 (one per core) or more, not {args.jobs}")

@@ -9,10 +9,10 @@ from linters.errors import BylineError
 
 def run_score(args: argparse.Namespace) -> int:
     from linters.engine import Linter, discover
-    from linters.lint_cli import _site_and_config
+    from linters.lint_cli import load_lint_config
     from linters.voice.breakdown import breakdown
 
-    site, config = _site_and_config(args.config)
+    site, config = load_lint_config(args.config)
     linter = Linter(config, None, site)
     for number, path in enumerate(discover(args.paths)):
         result = linter.lint_file(path)
