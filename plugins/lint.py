@@ -5,6 +5,10 @@ It reads the same block the CLI reads (one home for configuration) and the same 
 Findings are logged with path, line and column: info as INFO, warnings as WARNING (``--strict``
 fails on them), errors stop the build in one message. Each post's metrics go to the log too.
 
+With a second core, the posts are linted in a forked child (``plugins/background.py``) while
+MkDocs converts the pages; the findings are logged, and errors stop the build, in ``on_env``,
+before any page is written. Otherwise they are linted in ``on_files``, before Material reads them.
+
 Results are cached by the post's content hash (and the settings' fingerprint). The plugin defines
 ``on_startup``, so ``mkdocs serve`` keeps this instance across rebuilds and re-lints only the
 posts whose bytes changed. When ``byline/authors`` is enabled it already stops the build on
@@ -16,13 +20,15 @@ import hashlib
 import logging
 import os
 import re
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from linters.authors import load_registry
@@ -32,6 +38,7 @@ from linters.errors import BylineError
 from linters.findings import Severity
 from linters.rules import summarize
 from linters.settings import Where, parse_block
+from plugins.background import Background
 
 log = logging.getLogger("mkdocs.plugins.byline.lint")
 
@@ -58,6 +65,9 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
         self.linter: Linter
         self.fingerprint = ""
         self.prefix = ""
+        self.posts: list[tuple[str, str, bytes]] = []  # content key, path as shown, bytes
+        self.missing: list[tuple[str, bytes]] = []  # path as shown and bytes of posts not in the cache
+        self.running: Background[list[FileResult]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Present so ``mkdocs serve`` keeps this instance, and its cache, across rebuilds."""
@@ -85,18 +95,42 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Read the posts; lint the ones not in the cache, in a forked child when there is a
+        second core (MkDocs converts the pages meanwhile), or here."""
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        errors: list[str] = []
-        seen: dict[str, FileResult] = {}
+        self.posts = []
         for file in files.documentation_pages():
             if not file.src_uri.startswith(self.prefix) or not file.src_uri.lower().endswith(SUFFIXES):
                 continue
             shown = os.path.relpath(file.abs_src_path, root) if file.abs_src_path else file.src_uri
             data = Path(file.abs_src_path).read_bytes() if file.abs_src_path else file.content_bytes
             key = hashlib.sha256(self.fingerprint.encode() + shown.encode() + b"\0" + data).hexdigest()
-            result = self.cache.get(key) or self.linter.lint_bytes(data, shown)
+            self.posts.append((key, shown, data))
+        self.missing = [(shown, data) for key, shown, data in self.posts if key not in self.cache]
+        self.running = Background.start(partial(_lint_all, self.linter, self.missing)) if self.missing else None
+        if self.running is None:
+            self._report(_lint_all(self.linter, self.missing))
+        return files
+
+    @event_priority(100)  # first: a post with errors stops the build before any page is written
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled and self.running is not None:
+            results = self.running.result(wait=True)
+            self._report(results if results is not None else _lint_all(self.linter, self.missing))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.running is not None:
+            self.running.cancel()
+
+    def _report(self, fresh: list[FileResult]) -> None:
+        """Log every post's findings and metrics in the order of the files; errors stop the build."""
+        linted = iter(fresh)
+        errors: list[str] = []
+        seen: dict[str, FileResult] = {}
+        for key, _, _ in self.posts:
+            result = self.cache.get(key) or next(linted)
             seen[key] = result
             for finding in result.findings:
                 line = f"{finding.path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
@@ -109,6 +143,10 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
             if result.metrics:
                 log.info(f"{result.path}: " + "; ".join(summarize(f, v) for f, v in result.metrics.items()))
         self.cache = seen  # forget posts that changed or went away
+        self.running, self.missing = None, []
         if errors:
             raise PluginError(f"byline/lint: {len(errors)} error(s) in posts:\n" + "\n".join(errors))
-        return files
+
+
+def _lint_all(linter: Linter, posts: list[tuple[str, bytes]]) -> list[FileResult]:
+    return [linter.lint_bytes(data, shown) for shown, data in posts]

@@ -2,13 +2,19 @@
 path and line, errors fail the build, warnings fail --strict, results cached by content hash."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
 from linters.cli import main
 from linters.engine import Linter
+from plugins import background
 from support.blog import config, mkdocs_build, write_blog
 
 REPO = Path(__file__).resolve().parents[1]
@@ -56,20 +62,32 @@ def test_byline_rules_are_left_to_byline_authors_when_it_runs(tmp_path: Path) ->
     assert "unknown author 'nobody'" in built.stderr and "byline.unknown-author" not in built.stderr  # reported once, by byline/authors
 
 
+def _plugin(folder: Path) -> tuple[MkDocsConfig, Any]:
+    mkdocs_config = load_config(str(folder / "mkdocs.yml"))
+    return mkdocs_config, mkdocs_config.plugins["byline/lint"]
+
+
+def _lint_events(mkdocs_config: MkDocsConfig, plugin: Any) -> None:
+    """The plugin's part of one build: configuration, files (lint starts), env (findings)."""
+    plugin.on_config(mkdocs_config)
+    files = get_files(mkdocs_config)
+    plugin.on_files(files, config=mkdocs_config)
+    plugin.on_env(None, config=mkdocs_config, files=files)
+
+
 def test_results_are_cached_by_content_hash(tmp_path: Path, monkeypatch) -> None:
     folder = blog(tmp_path, {}, {"a.md": SIGNED + "One.\n", "b.md": SIGNED + "Two.\n"})
     calls: list[str] = []
     original = Linter.lint_bytes
     monkeypatch.setattr(Linter, "lint_bytes", lambda self, data, shown: calls.append(shown) or original(self, data, shown))
+    monkeypatch.setattr(threading, "active_count", lambda: 3)  # mkdocs serve: a watcher and a server
     monkeypatch.chdir(folder)
-    mkdocs_config = load_config(str(folder / "mkdocs.yml"))
-    plugin = mkdocs_config.plugins["byline/lint"]
+    mkdocs_config, plugin = _plugin(folder)
     plugin.on_startup(command="serve", dirty=False)
 
     def rebuild() -> list[str]:
         calls.clear()
-        plugin.on_config(mkdocs_config)  # as each serve rebuild does (only this plugin matters here)
-        plugin.on_files(get_files(mkdocs_config), config=mkdocs_config)
+        _lint_events(mkdocs_config, plugin)  # as each serve rebuild does (only this plugin matters here)
         return sorted(calls)
 
     assert rebuild() == ["docs/blog/posts/a.md", "docs/blog/posts/b.md"]
@@ -83,3 +101,35 @@ def test_the_example_blog_passes_its_own_lint_without_warnings(monkeypatch, caps
     assert main(["lint", "--fail-on", "warning", "-q"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[-1].endswith("fail on warning: exit 0.") and " warning " not in out
+
+
+def test_posts_are_linted_in_a_forked_child_with_the_same_results(tmp_path: Path, monkeypatch) -> None:
+    """With a second core, the build goes on while a child lints: nothing is linted in the build's
+    own process, and the findings reported are those of linting in-process."""
+    folder = blog(tmp_path, {}, {"a.md": SIGNED + "Fine words here.\n\n" + PASSIVE, "b.md": SIGNED + "Two.\n"})
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(background, "_usable_cpus", lambda: 2)
+    calls: list[str] = []
+    original = Linter.lint_bytes
+    monkeypatch.setattr(Linter, "lint_bytes", lambda self, data, shown: calls.append(shown) or original(self, data, shown))
+    mkdocs_config, plugin = _plugin(folder)
+    _lint_events(mkdocs_config, plugin)
+    assert calls == []  # all of it ran in the child
+    forked = dict(plugin.cache)
+    plugin.cache.clear()
+    monkeypatch.setattr(background, "_usable_cpus", lambda: 1)
+    _lint_events(mkdocs_config, plugin)
+    assert sorted(calls) == ["docs/blog/posts/a.md", "docs/blog/posts/b.md"]
+    assert forked == plugin.cache and any(result.findings for result in forked.values())
+
+
+def test_errors_found_by_the_child_stop_the_build_before_any_page_is_written(tmp_path: Path, monkeypatch) -> None:
+    folder = blog(tmp_path, {"rules": {"readability.passive-voice": "error"}}, {"a.md": SIGNED + PASSIVE})
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(background, "_usable_cpus", lambda: 2)
+    mkdocs_config, plugin = _plugin(folder)
+    with pytest.raises(PluginError, match=r"byline/lint: 1 error\(s\) in posts:\ndocs/blog/posts/a.md:8:4: readability.passive-voice"):
+        _lint_events(mkdocs_config, plugin)
+    built = mkdocs_build(folder, strict=False)
+    assert built.returncode == 1 and "byline/lint: 1 error(s)" in built.stderr
+    assert not (folder / "site").exists() or not any((folder / "site").rglob("*.html"))
