@@ -20,6 +20,11 @@ whose excerpt changes between renderings keeps Material's way. Material's templa
 ``excerpt.content``, its table of contents and whether ``excerpt.more`` is set; ``more`` itself
 (the text after the separator) is reused from the second rendering.
 
+Listings are rendered after every post page, so with a second core both renderings and the check
+are done ahead, in a forked copy of the build (``plugins/background.py``) started in ``on_env``,
+each post on the listing MkDocs will render first; a post whose first listing comes before the
+child has finished is handled in the build as above. Either way the output is the same.
+
 Patching depends on Material's internals, so it is only done for versions it was tested with.
 """
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -40,6 +46,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+
+from plugins.background import Background
 
 log = logging.getLogger("mkdocs.plugins.byline.accelerator")
 
@@ -73,6 +81,10 @@ def accelerate(config: MkDocsConfig) -> bool:
 class FastBuild(BasePlugin):
     """Installed by :func:`accelerate` (never listed in ``mkdocs.yml``)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.ahead: list[Background[list[_Template | None]]] = []
+
     @event_priority(-100)  # after Material's on_files (-50) has made the posts, views and pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         for blog in _blogs(config):
@@ -86,12 +98,30 @@ class FastBuild(BasePlugin):
                     if page.posts is posts:
                         page.posts = indexed_posts
 
+    @event_priority(-100)  # after Material's on_env, which rewrites the links in posts
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
         """Every post has been rendered and has its excerpt; listings are rendered next."""
+        self.ahead = []
         for blog in _blogs(config):
+            order = _first_listings(blog, files)
+            ahead = Background.start(partial(_check_excerpts, order, blog.config.post_excerpt_separator))
+            if ahead is not None:
+                self.ahead.append(ahead)
+            slots = {id(excerpt): slot for slot, (excerpt, _) in enumerate(order)}
             for post in blog.blog.posts:
                 if isinstance(post.excerpt, Excerpt):
-                    post.excerpt.render = ReusedExcerpt(post.excerpt)
+                    post.excerpt.render = ReusedExcerpt(post.excerpt, ahead, slots.get(id(post.excerpt)))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_ahead()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_ahead()
+
+    def _stop_ahead(self) -> None:
+        for ahead in self.ahead:
+            ahead.cancel()
+        self.ahead = []
 
 
 def _blogs(config: MkDocsConfig) -> list[BlogPlugin]:
@@ -138,10 +168,15 @@ class ReusedExcerpt:
     First listing: Material's own rendering, kept as the reference. Second listing: a rendering
     with placeholders, used for it and checked against the reference. From then on the checked
     rendering is reused; if the check failed, every listing renders the way Material does.
+
+    Both steps may have been done ahead, for the post's first listing, by :func:`_check_excerpts`
+    in a forked copy of the build (``ahead``, result number ``slot``): if its verdict is in when
+    the first listing is rendered, the post is never converted here at all.
     """
 
-    def __init__(self, excerpt: Excerpt) -> None:
+    def __init__(self, excerpt: Excerpt, ahead: Background[list[_Template | None]] | None = None, slot: int | None = None) -> None:
         self.excerpt = excerpt
+        self.ahead, self.slot = ahead, slot
         self.renders = 0
         self.reference: tuple[str, str, list[Any], bool] | None = None  # view URL, content, toc, more?
         self.template: _Template | None = None
@@ -151,24 +186,41 @@ class ReusedExcerpt:
         excerpt = self.excerpt
         source = _source(excerpt)
         self.renders += 1
+        if self.renders == 1:
+            self._take_verdict_ahead()
         if not self.reusable:
             Excerpt.render(excerpt, page, separator)
-        elif self.renders == 1:
+        elif self.template is not None:
+            if self.template.source == source and self.template.separator == separator:
+                excerpt.markdown = source
+                excerpt.md.treeprocessors["excerpt"].base = page
+                self.template.fill(excerpt, page)
+            else:  # another plugin changed the post between listings: Material's way from here on
+                self.reusable = False
+                Excerpt.render(excerpt, page, separator)
+        elif self.reference is None:
             Excerpt.render(excerpt, page, separator)
             self.reference = (page.url, excerpt.content, excerpt.md.toc_tokens, excerpt.more is not None)
             self.reusable = _OPEN not in source and _CLOSE not in source
-        elif self.template is None:
+        else:
             excerpt.md.treeprocessors["excerpt"].base = page
             self.template = _render_with_placeholders(excerpt, source, separator)
             self.template.fill(excerpt, page)
             self.reusable = self._matches_reference(separator) and self.template.source == source
-        elif self.template.source == source and self.template.separator == separator:
-            excerpt.markdown = source
-            excerpt.md.treeprocessors["excerpt"].base = page
-            self.template.fill(excerpt, page)
-        else:  # another plugin changed the post between listings: Material's way from here on
+
+    def _take_verdict_ahead(self) -> None:
+        """Adopt the forked check of this post, if it has finished: its template (the post's
+        Markdown unchanged since) or its finding that the post must be rendered Material's way."""
+        if self.ahead is None or self.slot is None:
+            return
+        verdicts = self.ahead.result(wait=False)
+        if verdicts is None:
+            return
+        verdict = verdicts[self.slot]
+        if verdict is None:
             self.reusable = False
-            Excerpt.render(excerpt, page, separator)
+        elif verdict.source == _source(self.excerpt):
+            self.template = verdict
 
     def _matches_reference(self, separator: str) -> bool:
         assert self.reference is not None and self.template is not None
@@ -272,3 +324,38 @@ def _render_with_placeholders(excerpt: Excerpt, source: str, separator: str) -> 
         del relpath.run, anchors.run
         excerpt.file.url = excerpt.post.url
     return _Template(source, separator, html, md.toc_tokens, links)
+
+
+def _first_listings(blog: BlogPlugin, files: Files) -> list[tuple[Excerpt, View]]:
+    """Each post's excerpt with the listing that shows it first, in the order MkDocs builds
+    pages, the posts chosen per (paginated) listing as Material's ``_render`` does."""
+    views = {id(view) for view in blog._resolve_views(blog.blog)}
+    order: list[tuple[Excerpt, View]] = []
+    seen: set[int] = set()
+    for file in files.documentation_pages():
+        view = file.page
+        if not isinstance(view, View) or id(blog._resolve_original(view)) not in views:
+            continue
+        posts = view.posts
+        if blog._config_pagination(view):
+            at = next(n for n, page in enumerate(view.pages) if page is view)
+            step = blog._config_pagination_per_page(view)
+            posts = posts[at * step : at * step + step]
+        for post in posts:
+            if isinstance(post.excerpt, Excerpt) and id(post) not in seen:
+                seen.add(id(post))
+                order.append((post.excerpt, view))
+    return order
+
+
+def _check_excerpts(order: list[tuple[Excerpt, View]], separator: str) -> list[_Template | None]:
+    """Run in a forked copy of the build: each post's first two steps of :class:`ReusedExcerpt`
+    (Material's rendering on its first listing, then the checked placeholder rendering), giving
+    the reusable template, or None for a post that must be rendered Material's way."""
+    verdicts: list[_Template | None] = []
+    for excerpt, view in order:
+        trial = ReusedExcerpt(excerpt)
+        trial(view, separator)
+        trial(view, separator)
+        verdicts.append(trial.template if trial.reusable else None)
+    return verdicts

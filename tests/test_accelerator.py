@@ -3,7 +3,8 @@
 The example blog and a 500-post synthetic blog (bench/generate.py) are each built with and
 without ``fast_build`` and every output file is compared. The synthetic builds also count the
 work the accelerator removes: page comparisons (Material's ``page not in posts``) and Markdown
-conversions of excerpts for listings. Timings live in bench/, never here.
+conversions of excerpts for listings, with the excerpts checked in the build's own process and
+in a forked child ahead of the listings. Timings live in bench/, never here.
 """
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from plugins import accelerator
+from plugins import accelerator, background
 from plugins.accelerator import PageList, ReusedExcerpt, accelerate
+from plugins.background import Background
 from support.comments_site import loaded
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,15 +76,34 @@ class Counts:
         self.conversions: weakref.WeakKeyDictionary[Markdown, int] = weakref.WeakKeyDictionary()
 
 
+def _ahead(patch: pytest.MonkeyPatch, mode: str, late: int = 0) -> None:
+    """How fast_build's forked check runs: ``here`` (never: one core), ``ahead`` (its results
+    are waited for, so every post uses them), ``late`` (they arrive after ``late`` polls)."""
+    patch.setattr(background, "_usable_cpus", lambda: 1 if mode == "here" else 2)
+    if mode == "here":
+        return
+    polls = iter(range(late))
+    result = Background.result
+
+    def waiting(self: Background[Any], *, wait: bool) -> Any:
+        if not wait and next(polls, None) is not None:  # byline/lint always waits: not counted
+            return None
+        return result(self, wait=True)
+
+    patch.setattr(Background, "result", waiting)
+
+
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """The 500-post blog built once without and once with ``fast_build``, with call counts."""
+    """The 500-post blog built without ``fast_build``, and with it both with its forked check of
+    the excerpts and without (one core), with call counts in the build's own process."""
     blog = _load_generator().generate(tmp_path_factory.mktemp("synthetic"), POSTS)
     results: dict[str, Any] = {"blog": blog}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # sitemap.xml.gz stores the build time
-        compare, convert = Page.__eq__, Markdown.convert
-        for fast in (False, True):
+    compare, convert = Page.__eq__, Markdown.convert
+    for mode in ("plain", "here", "ahead"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # sitemap.xml.gz stores the build time
+            _ahead(patch, mode)
             counts = Counts()
 
             def counting_eq(self: Page, other: object, counts: Counts = counts) -> bool:
@@ -95,16 +116,17 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, An
 
             patch.setattr(Page, "__eq__", counting_eq)
             patch.setattr(Markdown, "convert", counting_convert)
-            site = blog / ("site-fast" if fast else "site-plain")
-            config = _build(blog / "mkdocs-byline.yml", site, fast)
+            site = blog / f"site-{mode}"
+            config = _build(blog / "mkdocs-byline.yml", site, fast=mode != "plain")
             posts = config.plugins["material/blog"].blog.posts
             excerpt_conversions = sum(counts.conversions.get(post.excerpt.md, 0) for post in posts)
-            results["fast" if fast else "plain"] = (site, config, counts, posts, excerpt_conversions)
+            results[mode] = (site, config, counts, posts, excerpt_conversions)
     yield results
 
 
-def test_synthetic_blog_is_byte_identical_with_fast_build(synthetic: dict[str, Any]) -> None:
-    plain, fast = synthetic["plain"][0], synthetic["fast"][0]
+@pytest.mark.parametrize("mode", ["here", "ahead"])
+def test_synthetic_blog_is_byte_identical_with_fast_build(synthetic: dict[str, Any], mode: str) -> None:
+    plain, fast = synthetic["plain"][0], synthetic[mode][0]
     assert _file_count(plain) > POSTS
     assert (plain / "sitemap.xml.gz").is_file()
     assert _differences(plain, fast) == []
@@ -112,12 +134,12 @@ def test_synthetic_blog_is_byte_identical_with_fast_build(synthetic: dict[str, A
 
 def test_fast_build_is_installed_only_when_asked(synthetic: dict[str, Any]) -> None:
     assert "byline/accelerator" not in synthetic["plain"][1].plugins
-    assert "byline/accelerator" in synthetic["fast"][1].plugins
+    assert "byline/accelerator" in synthetic["here"][1].plugins
     assert not any(isinstance(post.excerpt.render, ReusedExcerpt) for post in synthetic["plain"][3])
 
 
 def test_membership_tests_no_longer_compare_every_page_with_every_post(synthetic: dict[str, Any]) -> None:
-    site, config, counts = synthetic["fast"][:3]
+    site, config, counts = synthetic["here"][:3]
     blog = config.plugins["material/blog"]
     listings = len(list(blog._resolve_views(blog.blog)))  # index, archive, categories, authors
     pages = sum(1 for _ in site.rglob("*.html"))
@@ -129,14 +151,14 @@ def test_membership_tests_no_longer_compare_every_page_with_every_post(synthetic
 
 
 def test_listings_reuse_each_posts_rendered_excerpt(synthetic: dict[str, Any]) -> None:
-    posts = synthetic["fast"][3]
-    plain_conversions, fast_conversions = synthetic["plain"][4], synthetic["fast"][4]
+    posts = synthetic["here"][3]
+    plain_conversions, fast_conversions = synthetic["plain"][4], synthetic["here"][4]
     listings = sum(post.excerpt.render.renders for post in posts)
     assert plain_conversions == listings  # Material converts a post again for every listing
     assert listings > 3 * len(posts)
     reused = [post for post in posts if post.excerpt.render.reusable]
     assert len(reused) > 0.8 * len(posts)
-    assert sum(synthetic["fast"][2].conversions.get(post.excerpt.md, 0) for post in reused) == 2 * len(reused)
+    assert sum(synthetic["here"][2].conversions.get(post.excerpt.md, 0) for post in reused) == 2 * len(reused)
     assert fast_conversions < plain_conversions / 2
 
 
@@ -147,18 +169,18 @@ def _excerpt(post: Any) -> str:
 def test_excerpts_whose_rendering_changes_between_listings_are_rendered_as_material_does(synthetic: dict[str, Any]) -> None:
     """Material never resets an excerpt's converter: code-line anchors and footnote ids in an
     excerpt differ from one listing to the next, so those posts are never reused."""
-    posts = synthetic["fast"][3]
+    posts = synthetic["here"][3]
     stateful = [post for post in posts if "```" in _excerpt(post) or "[^why]" in _excerpt(post)]
     assert stateful, "the synthetic blog should have excerpts with code and footnotes"
     for post in stateful:
         assert not post.excerpt.render.reusable, post.file.src_uri
-        assert post.excerpt.render.renders == synthetic["fast"][2].conversions.get(post.excerpt.md, 0)
+        assert post.excerpt.render.renders == synthetic["here"][2].conversions.get(post.excerpt.md, 0)
 
 
 def test_links_in_reused_excerpts_are_filled_in_for_each_listing(synthetic: dict[str, Any]) -> None:
     """Excerpts linking to posts (with and without an anchor), showing an image or linking into
     the post itself are reused, with a placeholder for each such link (output identical above)."""
-    posts = synthetic["fast"][3]
+    posts = synthetic["here"][3]
     expected = {
         ".md)": lambda kind, target, query_or_anchor, fragment: kind == "link" and target.endswith("/") and not fragment,
         ".md#": lambda kind, target, query_or_anchor, fragment: kind == "link" and target.endswith("/") and fragment,
@@ -172,15 +194,33 @@ def test_links_in_reused_excerpts_are_filled_in_for_each_listing(synthetic: dict
             assert any(is_placeholder(*link) for link in post.excerpt.render.template.links), post.file.src_uri
 
 
-def test_example_blog_is_byte_identical_with_fast_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_excerpts_checked_ahead_are_never_converted_in_the_build(synthetic: dict[str, Any]) -> None:
+    """The forked child did Material's rendering and the checked one: the build fills in links."""
+    _, _, counts, posts, conversions = synthetic["ahead"]
+    checks = [post.excerpt.render for post in posts]
+    assert all(check.reference is None for check in checks)  # no Material rendering kept here
+    reused = [post for post in posts if post.excerpt.render.reusable]
+    assert len(reused) == sum(1 for post in synthetic["here"][3] if post.excerpt.render.reusable) > 0.8 * len(posts)
+    assert sum(counts.conversions.get(post.excerpt.md, 0) for post in reused) == 0
+    rendered_as_material = [post for post in posts if not post.excerpt.render.reusable]
+    assert conversions == sum(post.excerpt.render.renders for post in rendered_as_material)
+
+
+@pytest.mark.parametrize(("mode", "late"), [("here", 0), ("ahead", 0), ("late", 3)])
+def test_example_blog_is_byte_identical_with_fast_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, late: int) -> None:
+    """Also when the forked check arrives after the first listings were rendered here."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     plain = tmp_path / "plain"
     fast = tmp_path / "fast"
     _build(REPO / "mkdocs.yml", plain, fast=False)
+    _ahead(monkeypatch, "ahead" if mode == "late" else mode, late)
     config = _build(REPO / "mkdocs.yml", fast, fast=True)
     assert "byline/accelerator" in config.plugins
     assert (plain / "blog" / "index.html").is_file()
     assert _differences(plain, fast) == []
+    checks = [post.excerpt.render for post in config.plugins["material/blog"].blog.posts]
+    here = sum(check.reference is not None for check in checks)  # checked in the build's process
+    assert here == {"here": len(checks), "ahead": 0, "late": late}[mode]
 
 
 def test_untested_material_version_is_refused_with_one_line(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
