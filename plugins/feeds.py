@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from linters.clock import build_time
 from plugins.catalog import PostEntry
 
 
@@ -36,9 +37,9 @@ def write_feed(
     feed.link(href=urljoin(site_url, feed_url), rel="self")
     feed.link(href=urljoin(site_url, page_url), rel="alternate")
     feed.language(language)
-    if entries:
-        # The newest post's date, not the clock: the same posts give the same file.
-        feed.lastBuildDate(entries[0].date)
+    # The newest post's date, not the clock: the same posts give the same file. A feed with no
+    # post yet (an author who has not published) takes the build's clock, SOURCE_DATE_EPOCH if set.
+    feed.lastBuildDate(entries[0].date if entries else build_time())
     for post in entries:
         url = urljoin(site_url, post.url)
         item = feed.add_entry(order="append")

@@ -1,31 +1,22 @@
 """When a thread closes: decided at build time from the post's date and the build date.
 
-The build date comes from ``SOURCE_DATE_EPOCH`` when set (reproducible builds, tests), so the same
-sources built with the same epoch close the same threads on any machine and any day.
+The build date comes from the build's clock (``linters/clock.py``: ``SOURCE_DATE_EPOCH`` when set),
+so the same sources built with the same epoch close the same threads on any machine and any day.
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 
-from linters.errors import BylineError
+from linters.clock import build_time
 
 #: Shown instead of the form on a closed post, and answered by the gate to a direct POST.
 CLOSED_TEXT = "The comments to this entry are closed."
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
-    """Today in UTC, or the UTC day of ``SOURCE_DATE_EPOCH`` (whole seconds since 1970)."""
-    environ = os.environ if environ is None else environ
-    raw = environ.get("SOURCE_DATE_EPOCH")
-    if raw is None or raw.strip() == "":
-        return dt.datetime.now(dt.timezone.utc).date()
-    try:
-        seconds = int(raw.strip())
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
-    except (ValueError, OverflowError, OSError):
-        raise BylineError("SOURCE_DATE_EPOCH", None, f"'{raw}' is not whole seconds since 1970-01-01 (e.g. 1714521600)") from None
+    """The UTC day of the build (:func:`linters.clock.build_time`)."""
+    return build_time(environ).date()
 
 
 def published_day(created: dt.date | dt.datetime) -> dt.date:
