@@ -27,6 +27,10 @@ MAX_NESTING = 100
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
 _CONTAINER_MARK = re.compile(r"(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?")  # with its one space
 _FENCE = re.compile(r"`{3,}|~{3,}")
+#: An opening tag (with or without a ``markdown`` attribute) or a closing tag.
+_MARKDOWN_BLOCK = re.compile(
+    r"<(?:/(?P<close>[A-Za-z][\w-]*)\s*|(?P<open>[A-Za-z][\w-]*)(?P<markdown>[^>]*?\smarkdown(?=[\s=/>]))?[^>]*)>"
+)
 
 
 class _TOMLHandler(BaseHandler):
@@ -151,6 +155,8 @@ def parse_post(text: str, path: str) -> Post:
 def _check_nesting(body: str, path: str, first_line: int) -> None:
     """Refuse a line nested deeper than MAX_NESTING (lists, quotes, indentation), outside
     fenced code, whose indentation renders as text. Only lines with a long prefix are measured."""
+    if body.count("markdown") > MAX_NESTING:
+        _check_html_nesting(body, path, first_line)
     if not re.search(r"^[ \t>*+\-.)\d]{%d}" % MAX_NESTING, body, re.MULTILINE):
         return
     lines = body.split("\n")
@@ -166,6 +172,29 @@ def _check_nesting(body: str, path: str, first_line: int) -> None:
                 path, first_line + number,
                 f"Markdown nested {depth} levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it",
             )
+
+
+def _check_html_nesting(body: str, path: str, first_line: int) -> None:
+    """Refuse HTML blocks with a ``markdown`` attribute (md_in_html: Material's grids, cards)
+    nested deeper than MAX_NESTING: Python-Markdown recurses once per block and overflows the
+    stack at about 330. Counted outside fenced code; a closing tag closes its innermost opening."""
+    lines = body.split("\n")
+    fenced = _fenced_lines(lines)
+    open_tags: list[str] = []
+    for number, line in enumerate(lines):
+        if number in fenced:
+            continue
+        for tag in _MARKDOWN_BLOCK.finditer(line):
+            if tag.group("close"):
+                if tag.group("close").lower() in open_tags:
+                    del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag.group("close").lower()):]
+            elif tag.group("markdown"):
+                open_tags.append(tag.group("open").lower())
+                if len(open_tags) > MAX_NESTING:
+                    raise BylineError(
+                        path, first_line + number,
+                        f"HTML blocks with markdown inside nested {len(open_tags)} levels deep (at most {MAX_NESTING}): flatten them",
+                    )
 
 
 def _fenced_lines(lines: list[str]) -> set[int]:

@@ -43,6 +43,11 @@ def nested_list(levels: int) -> str:
     return "".join("    " * level + f"- level {level}\n" for level in range(levels))
 
 
+def nested_blocks(levels: int) -> str:
+    """Material's grids and cards: HTML blocks with Markdown inside (md_in_html), nested."""
+    return '<div class="grid" markdown>\n\n' * levels + "Inside.\n\n" + "</div>\n\n" * levels
+
+
 @dataclass(frozen=True)
 class Bad:
     """A post ``byline lint`` refuses, and the build with the same line and message."""
@@ -88,6 +93,8 @@ BAD: dict[str, Bad] = {
     "latin-1": Bad(post("Crème brûlée").encode("latin-1"), "byline.input", 6, "not valid UTF-8 (byte 0xe8); save the file as UTF-8"),
     "deep-list": Bad(post("x", body=BODY + "\n" + nested_list(1000)), "byline.input", 114,
                      f"Markdown nested {MAX_NESTING + 1} levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it"),
+    "deep-html": Bad(post("x", body=BODY + "\n" + nested_blocks(400)), "byline.input", 214,
+                     f"HTML blocks with markdown inside nested {MAX_NESTING + 1} levels deep (at most {MAX_NESTING}): flatten them"),
     "deep-quote": Bad(post("x", body=BODY + "\n" + "> " * 1000 + "deep\n"), "byline.input", 14,
                       f"Markdown nested 1000 levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it"),
 }
@@ -117,6 +124,7 @@ USABLE: dict[str, str | bytes] = {
     "long-line.md": post("One long line", body=BODY + "\n" + " ".join(f"word{i % 97}" for i in range(14000))[:100_000] + "\n"),
     "long-token.md": post("One long token", body=BODY + "\n" + "x" * 100_000 + "\n"),
     "nested-at-limit.md": post("Nested to the limit", body=BODY + "\n" + nested_list(MAX_NESTING)),
+    "html-nested-at-limit.md": post("Blocks nested to the limit", body=BODY + "\n" + nested_blocks(MAX_NESTING)),
     "quoted-at-limit.md": post("Quoted to the limit", body=BODY + "\n" + "> " * MAX_NESTING + "deep\n"),
     "unclosed-fence.md": post("An unclosed fence", body=BODY + "\n```python\nprint('never closed')\n\nStill code.\n"),
     "unbalanced-html.md": post("Unbalanced HTML", body=BODY + "\n<div><span>Open <b>tags\n\n</div></div></p>\n\nText after.\n"),
