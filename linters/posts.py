@@ -24,6 +24,10 @@ MAX_BYTES = 20 * 1024 * 1024
 #: level of lists, quotes or 4-column indentation, slows down super-linearly and overflows
 #: Python's stack at about 250 levels. Real posts stay under 10.
 MAX_NESTING = 100
+#: More unclosed ``[`` or ``<`` in one paragraph are refused: Python-Markdown's inline patterns
+#: retry from each one, so time grows with their square (2,000 take 2.5 s, 100,000 hang a build;
+#: upstream Python-Markdown #798). Real posts have at most 14 (the corpora).
+MAX_UNCLOSED = 1000
 _CONTAINER_PREFIX = re.compile(r"(?:[ \t>]|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))*")
 _CONTAINER_MARK = re.compile(r"(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?")  # with its one space
 _FENCE = re.compile(r"`{3,}|~{3,}")
@@ -124,6 +128,7 @@ def parse_post(text: str, path: str) -> Post:
     """Split and parse front matter; the body keeps every line so positions map back exactly."""
     handler = frontmatter.detect_format(text, _HANDLERS)
     if handler is None:
+        _check_nesting(text, path, 1)
         return Post(path, {}, text, 1, None)
     parts = handler.FM_BOUNDARY.split(text, 2)
     if len(parts) < 3:
@@ -157,6 +162,8 @@ def _check_nesting(body: str, path: str, first_line: int) -> None:
     fenced code, whose indentation renders as text. Only lines with a long prefix are measured."""
     if body.count("markdown") > MAX_NESTING:
         _check_html_nesting(body, path, first_line)
+    if body.count("[") - body.count("]") > MAX_UNCLOSED or body.count("<") - body.count(">") > MAX_UNCLOSED:
+        _check_unclosed(body, path, first_line)
     if not re.search(r"^[ \t>*+\-.)\d]{%d}" % MAX_NESTING, body, re.MULTILINE):
         return
     lines = body.split("\n")
@@ -195,6 +202,27 @@ def _check_html_nesting(body: str, path: str, first_line: int) -> None:
                         path, first_line + number,
                         f"HTML blocks with markdown inside nested {len(open_tags)} levels deep (at most {MAX_NESTING}): flatten them",
                     )
+
+
+def _check_unclosed(body: str, path: str, first_line: int) -> None:
+    """Refuse a paragraph (lines between blank ones, outside fenced code) with more than
+    MAX_UNCLOSED unclosed ``[`` or ``<``, naming its first line."""
+    lines = body.split("\n")
+    fenced = _fenced_lines(lines)
+    start, counts = 0, {"[": 0, "<": 0}
+    for number, line in enumerate([*lines, ""]):
+        if number in fenced or not line.strip():
+            start, counts = number + 1, {"[": 0, "<": 0}
+            continue
+        counts["["] += line.count("[") - line.count("]")
+        counts["<"] += line.count("<") - line.count(">")
+        for mark, unclosed in counts.items():
+            if unclosed > MAX_UNCLOSED:
+                raise BylineError(
+                    path, first_line + start,
+                    f"paragraph with more than {MAX_UNCLOSED} unclosed '{mark}': Markdown takes the square of that "
+                    "time to render it; close them, or put the text in a code block",
+                )
 
 
 def _fenced_lines(lines: list[str]) -> set[int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hostile.helpers import POSTS_DIR, TRACEBACK, byline_here, files_under, hostile_blog
-from linters.posts import MAX_BYTES, MAX_NESTING
+from linters.posts import MAX_BYTES, MAX_NESTING, MAX_UNCLOSED
 from support.blog import mkdocs_build
 
 FRONT = "---\ndate: 2024-05-01\nauthors: [jane-doe]\n---\n"
@@ -95,6 +95,12 @@ BAD: dict[str, Bad] = {
                      f"Markdown nested {MAX_NESTING + 1} levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it"),
     "deep-html": Bad(post("x", body=BODY + "\n" + nested_blocks(400)), "byline.input", 214,
                      f"HTML blocks with markdown inside nested {MAX_NESTING + 1} levels deep (at most {MAX_NESTING}): flatten them"),
+    "unclosed-brackets": Bad(post("x", body=BODY + "\nA pasted dump " + "[x " * 100_000 + "\n"), "byline.input", 14,
+                             f"paragraph with more than {MAX_UNCLOSED} unclosed '[': Markdown takes the square of that time "
+                             "to render it; close them, or put the text in a code block"),
+    "unclosed-angles": Bad(post("x", body=BODY + "\nA pasted dump\n" + "<x " * 100_000 + "\n"), "byline.input", 14,
+                           f"paragraph with more than {MAX_UNCLOSED} unclosed '<': Markdown takes the square of that time "
+                           "to render it; close them, or put the text in a code block"),
     "deep-quote": Bad(post("x", body=BODY + "\n" + "> " * 1000 + "deep\n"), "byline.input", 14,
                       f"Markdown nested 1000 levels deep (lists, quotes, indentation; at most {MAX_NESTING}): flatten it"),
 }
@@ -125,6 +131,8 @@ USABLE: dict[str, str | bytes] = {
     "long-token.md": post("One long token", body=BODY + "\n" + "x" * 100_000 + "\n"),
     "nested-at-limit.md": post("Nested to the limit", body=BODY + "\n" + nested_list(MAX_NESTING)),
     "html-nested-at-limit.md": post("Blocks nested to the limit", body=BODY + "\n" + nested_blocks(MAX_NESTING)),
+    "unclosed-at-limit.md": post("Brackets to the limit", body=BODY + "\nOpen " + "[x " * MAX_UNCLOSED + "\n"),
+    "many-links.md": post("Five thousand links", body=BODY + "\n" + "See [a](https://a.example) and [b][b]. " * 5000 + "\n\n[b]: https://b.example\n"),
     "quoted-at-limit.md": post("Quoted to the limit", body=BODY + "\n" + "> " * MAX_NESTING + "deep\n"),
     "unclosed-fence.md": post("An unclosed fence", body=BODY + "\n```python\nprint('never closed')\n\nStill code.\n"),
     "unbalanced-html.md": post("Unbalanced HTML", body=BODY + "\n<div><span>Open <b>tags\n\n</div></div></p>\n\nText after.\n"),
