@@ -47,6 +47,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from plugins import navcache
 from plugins.background import Background
 
 log = logging.getLogger("mkdocs.plugins.byline.accelerator")
@@ -101,6 +102,7 @@ class FastBuild(BasePlugin):
     @event_priority(-100)  # after Material's on_env, which rewrites the links in posts
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
         """Every post has been rendered and has its excerpt; listings are rendered next."""
+        navcache.install(env)  # 3. the navigation partial, rendered once per kind of page
         self.ahead = []
         for blog in _blogs(config):
             order = _first_listings(blog, files)
