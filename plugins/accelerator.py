@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -84,7 +84,7 @@ class FastBuild(BasePlugin):
 
     def __init__(self) -> None:
         super().__init__()
-        self.ahead: list[Background[list[_Template | None]]] = []
+        self.ahead: list[Background[_Template | None]] = []
 
     @event_priority(-100)  # after Material's on_files (-50) has made the posts, views and pages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
@@ -176,7 +176,7 @@ class ReusedExcerpt:
     the first listing is rendered, the post is never converted here at all.
     """
 
-    def __init__(self, excerpt: Excerpt, ahead: Background[list[_Template | None]] | None = None, slot: int | None = None) -> None:
+    def __init__(self, excerpt: Excerpt, ahead: Background[_Template | None] | None = None, slot: int | None = None) -> None:
         self.excerpt = excerpt
         self.ahead, self.slot = ahead, slot
         self.renders = 0
@@ -211,14 +211,13 @@ class ReusedExcerpt:
             self.reusable = self._matches_reference(separator) and self.template.source == source
 
     def _take_verdict_ahead(self) -> None:
-        """Adopt the forked check of this post, if it has finished: its template (the post's
-        Markdown unchanged since) or its finding that the post must be rendered Material's way."""
-        if self.ahead is None or self.slot is None:
+        """Adopt the forked check of this post (waiting for it: the child checks the posts in the
+        order their first listings come, so it is ahead or about to be): its template, if the
+        post's Markdown is unchanged since, or its finding that the post must be rendered Material's
+        way. If the child ended without it, the post is checked here."""
+        if self.ahead is None or self.slot is None or not self.ahead.wait_for(self.slot + 1):
             return
-        verdicts = self.ahead.result(wait=False)
-        if verdicts is None:
-            return
-        verdict = verdicts[self.slot]
+        verdict = self.ahead.items[self.slot]
         if verdict is None:
             self.reusable = False
         elif verdict.source == _source(self.excerpt):
@@ -350,14 +349,12 @@ def _first_listings(blog: BlogPlugin, files: Files) -> list[tuple[Excerpt, View]
     return order
 
 
-def _check_excerpts(order: list[tuple[Excerpt, View]], separator: str) -> list[_Template | None]:
+def _check_excerpts(order: list[tuple[Excerpt, View]], separator: str) -> Iterator[_Template | None]:
     """Run in a forked copy of the build: each post's first two steps of :class:`ReusedExcerpt`
     (Material's rendering on its first listing, then the checked placeholder rendering), giving
     the reusable template, or None for a post that must be rendered Material's way."""
-    verdicts: list[_Template | None] = []
     for excerpt, view in order:
         trial = ReusedExcerpt(excerpt)
         trial(view, separator)
         trial(view, separator)
-        verdicts.append(trial.template if trial.reusable else None)
-    return verdicts
+        yield trial.template if trial.reusable else None

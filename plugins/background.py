@@ -3,7 +3,8 @@
 A build of a big blog spends seconds on work whose inputs are ready early and whose results are
 needed late (linting every post; converting every excerpt). A ``fork`` copies the build's whole
 state for free, so the child needs no pickling of MkDocs objects on the way in: it runs one
-function and pickles only the result back, through a temporary file.
+generator and pickles what it yields back, item by item, through a temporary file (a pipe would
+stall the child whenever the build is busy elsewhere and does not read it).
 
 Only where it pays and is safe: ``fork`` must exist, at least two CPUs must be usable (on one
 core the child would just compete with the build), and the process must have no other threads
@@ -17,14 +18,19 @@ import logging
 import os
 import pickle
 import signal
+import struct
 import sys
 import tempfile
 import threading
+import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+_FRAME = struct.Struct("<Q")  # the length of each pickled item, before it
+_NAP = 0.002  # seconds between looks while waiting for the child's next item
 
 
 def _usable_cpus() -> int:
@@ -35,20 +41,22 @@ def _usable_cpus() -> int:
 
 
 class Background(Generic[T]):
-    """One function running in a forked child; its result is collected once, waiting or not."""
+    """A generator running in a forked child; its items arrive in order, while it runs."""
 
     def __init__(self, pid: int, path: str) -> None:
         self.pid, self.path = pid, path
-        self.finished = False
-        self.value: T | None = None
+        self.items: list[T] = []
+        self.running = True
+        self.succeeded = False
+        self._file = open(path, "rb")  # noqa: SIM115  # read as the child writes; closed when it ends
+        self._pending = b""
 
     @classmethod
-    def start(cls, work: Callable[[], T]) -> Background[T] | None:
+    def start(cls, work: Callable[[], Iterable[T]]) -> Background[T] | None:
         """Fork a child running ``work``; None when running it here is the better choice."""
         if not hasattr(os, "fork") or _usable_cpus() < 2 or threading.active_count() > 1:
             return None
-        handle, path = tempfile.mkstemp(prefix="byline-", suffix=".pickle")
-        os.close(handle)
+        handle, path = tempfile.mkstemp(prefix="byline-", suffix=".items")
         for stream in (sys.stdout, sys.stderr):  # nothing buffered may be written twice
             stream.flush()
         pid = os.fork()
@@ -57,33 +65,57 @@ class Background(Generic[T]):
             try:
                 logging.disable(logging.CRITICAL)  # the build logs what matters, once
                 warnings.simplefilter("ignore")
-                value = work()
-                with open(path, "wb") as out:
-                    pickle.dump(value, out, pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(handle, "wb") as out:
+                    for item in work():
+                        data = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
+                        out.write(_FRAME.pack(len(data)) + data)
+                        out.flush()
                 status = 0
             finally:
                 os._exit(status)
+        os.close(handle)
         return cls(pid, path)
 
-    def result(self, *, wait: bool) -> T | None:
-        """The child's result; None while it runs (``wait=False``) or if it failed."""
-        if not self.finished:
-            pid, status = os.waitpid(self.pid, 0 if wait else os.WNOHANG)
-            if pid == 0:
-                return None
-            self.finished = True
-            if os.waitstatus_to_exitcode(status) == 0:
-                with open(self.path, "rb") as data:
-                    self.value = pickle.load(data)
-            os.unlink(self.path)
-        return self.value
+    def poll(self) -> None:
+        """Take the items written so far, and notice whether the child has ended."""
+        if not self.running:
+            return
+        pid, status = os.waitpid(self.pid, os.WNOHANG)  # first: all it wrote before ending is read below
+        self._pending += self._file.read()
+        while len(self._pending) >= _FRAME.size:
+            (size,) = _FRAME.unpack_from(self._pending)
+            if len(self._pending) < _FRAME.size + size:
+                break
+            self.items.append(pickle.loads(self._pending[_FRAME.size : _FRAME.size + size]))
+            self._pending = self._pending[_FRAME.size + size :]
+        if pid != 0:
+            self.succeeded = os.waitstatus_to_exitcode(status) == 0
+            self._close()
+
+    def wait_for(self, count: int) -> bool:
+        """Wait until the child has given ``count`` items (True) or has ended short of them."""
+        self.poll()
+        while len(self.items) < count and self.running:
+            time.sleep(_NAP)
+            self.poll()
+        return len(self.items) >= count
+
+    def result(self) -> list[T] | None:
+        """Every item, once the child has ended; None if it failed."""
+        while self.running:
+            self.wait_for(len(self.items) + 1)
+        return self.items if self.succeeded else None
 
     def cancel(self) -> None:
         """Stop the child if it still runs (the build ended or failed first)."""
-        if not self.finished:
+        if self.running:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-            self.finished = True
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
+            self._close()
+
+    def _close(self) -> None:
+        self.running = False
+        self._file.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)

@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,7 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
         self.prefix = ""
         self.posts: list[tuple[str, str, bytes]] = []  # content key, path as shown, bytes
         self.missing: list[tuple[str, bytes]] = []  # path as shown and bytes of posts not in the cache
-        self.running: Background[list[FileResult]] | None = None
+        self.running: Background[FileResult] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Present so ``mkdocs serve`` keeps this instance, and its cache, across rebuilds."""
@@ -111,14 +112,14 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
         self.missing = [(shown, data) for key, shown, data in self.posts if key not in self.cache]
         self.running = Background.start(partial(_lint_all, self.linter, self.missing)) if self.missing else None
         if self.running is None:
-            self._report(_lint_all(self.linter, self.missing))
+            self._report(list(_lint_all(self.linter, self.missing)))
         return files
 
     @event_priority(100)  # first: a post with errors stops the build before any page is written
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
         if self.config.enabled and self.running is not None:
-            results = self.running.result(wait=True)
-            self._report(results if results is not None else _lint_all(self.linter, self.missing))
+            results = self.running.result()
+            self._report(results if results is not None else list(_lint_all(self.linter, self.missing)))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.running is not None:
@@ -148,5 +149,5 @@ class LintPlugin(BasePlugin[LintPluginConfig]):
             raise PluginError(f"byline/lint: {len(errors)} error(s) in posts:\n" + "\n".join(errors))
 
 
-def _lint_all(linter: Linter, posts: list[tuple[str, bytes]]) -> list[FileResult]:
-    return [linter.lint_bytes(data, shown) for shown, data in posts]
+def _lint_all(linter: Linter, posts: list[tuple[str, bytes]]) -> Iterator[FileResult]:
+    return (linter.lint_bytes(data, shown) for shown, data in posts)
