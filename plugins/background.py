@@ -49,6 +49,7 @@ class Background(Generic[T]):
         self.running = True
         self.succeeded = False
         self._file = open(path, "rb")  # noqa: SIM115  # read as the child writes; closed when it ends
+        os.unlink(path)  # both ends are open: nothing is left behind, even if the build is killed
         self._pending = b""
 
     @classmethod
@@ -117,5 +118,3 @@ class Background(Generic[T]):
     def _close(self) -> None:
         self.running = False
         self._file.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.path)
