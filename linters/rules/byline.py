@@ -115,10 +115,14 @@ def unreadable(ctx: Context, options: Options) -> Iterator[Hit]:
     ## What it checks
     Reported by the engine, not by this function: the file could not be read as a post (not
     UTF-8, binary, too large, broken YAML or TOML front matter, front matter that is not a
-    mapping). The other files are still linted.
+    mapping), or Python-Markdown could not render it: nesting over 100 levels (lists, quotes,
+    indentation, HTML blocks with `markdown` inside) or a paragraph with over 1,000 unclosed `[`
+    or `<`. The other files are still linted.
 
     ## Why it matters
-    A post the linter cannot read is a post the site generator will mangle or refuse.
+    A post the linter cannot read is a post the site generator will mangle or refuse. Deep
+    nesting overflows Python-Markdown's stack, and unclosed brackets take time growing with
+    their square (Python-Markdown issue #798): 100,000 of them hang a build.
 
     ## Example
     ```yaml
