@@ -128,7 +128,7 @@ def parse_post(text: str, path: str) -> Post:
     """Split and parse front matter; the body keeps every line so positions map back exactly."""
     handler = frontmatter.detect_format(text, _HANDLERS)
     if handler is None:
-        _check_nesting(text, path, 1)
+        _check_renderable(text, path, 1)
         return Post(path, {}, text, 1, None)
     parts = handler.FM_BOUNDARY.split(text, 2)
     if len(parts) < 3:
@@ -153,21 +153,31 @@ def parse_post(text: str, path: str) -> Post:
         raise BylineError(
             path, 2, f"front matter must be a mapping of keys to values, not {type(metadata).__name__}"
         )
-    _check_nesting(body, path, body_line)
+    _check_renderable(body, path, body_line)
     return Post(path, metadata, body, body_line, kind, head)
 
 
-def _check_nesting(body: str, path: str, first_line: int) -> None:
-    """Refuse a line nested deeper than MAX_NESTING (lists, quotes, indentation), outside
-    fenced code, whose indentation renders as text. Only lines with a long prefix are measured."""
+def _check_renderable(body: str, path: str, first_line: int) -> None:
+    """Refuse what Python-Markdown cannot render (too deep for its stack) or renders in time
+    growing with a square; each check runs only if a count over the whole body says it may fail,
+    and they share one split into lines and one look for fenced code."""
+    checks = []
     if body.count("markdown") > MAX_NESTING:
-        _check_html_nesting(body, path, first_line)
+        checks.append(_check_html_nesting)
     if body.count("[") - body.count("]") > MAX_UNCLOSED or body.count("<") - body.count(">") > MAX_UNCLOSED:
-        _check_unclosed(body, path, first_line)
-    if not re.search(r"^[ \t>*+\-.)\d]{%d}" % MAX_NESTING, body, re.MULTILINE):
-        return
-    lines = body.split("\n")
-    fenced = _fenced_lines(lines)
+        checks.append(_check_unclosed)
+    if re.search(r"^[ \t>*+\-.)\d]{%d}" % MAX_NESTING, body, re.MULTILINE):
+        checks.append(_check_nesting)
+    if checks:
+        lines = body.split("\n")
+        fenced = _fenced_lines(lines)
+        for check in checks:
+            check(lines, fenced, path, first_line)
+
+
+def _check_nesting(lines: list[str], fenced: set[int], path: str, first_line: int) -> None:
+    """Refuse a line nested deeper than MAX_NESTING (lists, quotes, indentation), outside
+    fenced code, whose indentation renders as text."""
     for number, line in enumerate(lines):
         if number in fenced or not line.strip():
             continue
@@ -181,12 +191,10 @@ def _check_nesting(body: str, path: str, first_line: int) -> None:
             )
 
 
-def _check_html_nesting(body: str, path: str, first_line: int) -> None:
+def _check_html_nesting(lines: list[str], fenced: set[int], path: str, first_line: int) -> None:
     """Refuse HTML blocks with a ``markdown`` attribute (md_in_html: Material's grids, cards)
     nested deeper than MAX_NESTING: Python-Markdown recurses once per block and overflows the
     stack at about 330. Counted outside fenced code; a closing tag closes its innermost opening."""
-    lines = body.split("\n")
-    fenced = _fenced_lines(lines)
     open_tags: list[str] = []
     for number, line in enumerate(lines):
         if number in fenced:
@@ -204,11 +212,9 @@ def _check_html_nesting(body: str, path: str, first_line: int) -> None:
                     )
 
 
-def _check_unclosed(body: str, path: str, first_line: int) -> None:
+def _check_unclosed(lines: list[str], fenced: set[int], path: str, first_line: int) -> None:
     """Refuse a paragraph (lines between blank ones, outside fenced code) with more than
     MAX_UNCLOSED unclosed ``[`` or ``<``, naming its first line."""
-    lines = body.split("\n")
-    fenced = _fenced_lines(lines)
     start, counts = 0, {"[": 0, "<": 0}
     for number, line in enumerate([*lines, ""]):
         if number in fenced or not line.strip():
