@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 
 from linters.authors import Registry, load_registry
 from linters.bylines import check_bylines
+from linters.clock import build_time
 from linters.errors import BylineError
 from linters.findings import Finding, Severity
 from linters.material_meta import check_material_meta
@@ -121,6 +122,10 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         self.blog = _blog_plugin(config)
         if self.config.feeds and not config.site_url:
             raise PluginError("byline/authors: feeds need absolute links: set 'site_url' in mkdocs.yml (or 'feeds: false')")
+        try:
+            self.built = build_time()  # read once, before any page is written
+        except BylineError as exc:
+            raise PluginError(str(exc)) from None
         _check_ask_url(self.config.ask_url)
         self.registry = self._load_registry()
         self._write_authors_file(config)
@@ -255,7 +260,7 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
             return
         site = Path(config.site_dir)
         names = {a: e.author.name for a, e in self.catalog.authors.items()}
-        common = {"site_url": config.site_url, "names": names, "language": config.theme.get("language", "en")}
+        common = {"site_url": config.site_url, "names": names, "language": config.theme.get("language", "en"), "built": self.built}
         length = self.config.feed_length
         blog_url = _page_url(posixpath.join(self.blog.config.blog_dir, "index.md"), config)
         assert self.catalog.feed_url is not None

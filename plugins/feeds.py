@@ -5,12 +5,12 @@ RSS readers show as authors without needing anyone's email address.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from linters.clock import build_time
 from plugins.catalog import PostEntry
 
 
@@ -25,9 +25,11 @@ def write_feed(
     entries: list[PostEntry],
     names: dict[str, str],
     language: str,
+    built: datetime,
 ) -> None:
     """Write an RSS 2.0 feed of ``entries`` (newest first). ``page_url``, ``feed_url`` and the
-    posts' URLs are relative to ``site_url``; feeds carry them absolute."""
+    posts' URLs are relative to ``site_url``; feeds carry them absolute. ``built`` (the build's
+    clock, ``linters/clock.py``) dates a feed with no post yet."""
     site_url = site_url.rstrip("/") + "/"
     feed = FeedGenerator()
     feed.load_extension("dc")
@@ -39,7 +41,7 @@ def write_feed(
     feed.language(language)
     # The newest post's date, not the clock: the same posts give the same file. A feed with no
     # post yet (an author who has not published) takes the build's clock, SOURCE_DATE_EPOCH if set.
-    feed.lastBuildDate(entries[0].date if entries else build_time())
+    feed.lastBuildDate(entries[0].date if entries else built)
     for post in entries:
         url = urljoin(site_url, post.url)
         item = feed.add_entry(order="append")
