@@ -24,13 +24,13 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linters.errors import BylineError  # noqa: E402
-from linters.posts import read_post  # noqa: E402
-from linters.prose import parse_document  # noqa: E402
-from linters.rules import rules  # noqa: E402
-from linters.voice.rules import VOICE_RULES, fires  # noqa: E402
-from linters.voice.score import BANDS, SIGNALS, band  # noqa: E402
-from linters.voice.settings import Voice, VoiceSettings, analyse  # noqa: E402
+from byline.errors import BylineError  # noqa: E402
+from byline.posts import read_post  # noqa: E402
+from byline.prose import parse_document  # noqa: E402
+from byline.rules import rules  # noqa: E402
+from byline.voice.rules import VOICE_RULES, fires  # noqa: E402
+from byline.voice.score import BANDS, SIGNALS, band  # noqa: E402
+from byline.voice.settings import Voice, VoiceSettings, analyse  # noqa: E402
 
 def _corpora() -> ModuleType:
     """tests/corpora.py, the one place that knows which files of a corpus are posts (loaded by

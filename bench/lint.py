@@ -70,10 +70,11 @@ def best(runs: int, command: list[str], stdin: str | None = None) -> tuple[float
 
 def family_costs(posts: list[Path]) -> dict[str, float]:
     """CPU seconds per configuration, serially in this process (parse shared by every family)."""
-    from linters.authors import load_registry
-    from linters.engine import Linter
-    from linters.lint_cli import load_lint_config
-    from linters.settings import Where, parse_block
+    from byline.authors import load_registry
+    from byline.engine import Linter
+    from byline.lint_cli import load_lint_config
+    from byline.errors import Where
+    from byline.settings import parse_block
 
     site, _ = load_lint_config(str(REPO / "mkdocs.yml"))
     registry = load_registry(site.authors_dir, site.company_names, root=site.root)
@@ -90,8 +91,8 @@ def family_costs(posts: list[Path]) -> dict[str, float]:
         for path in posts:
             linter.lint_file(path)
         costs[label] = time.process_time() - start
-    from linters.posts import read_post
-    from linters.prose import parse_document
+    from byline.posts import read_post
+    from byline.prose import parse_document
 
     start = time.process_time()
     for path in posts:
@@ -115,9 +116,9 @@ GROUPS = (
 
 def profile(posts: list[Path]) -> tuple[dict[str, float], list[tuple[str, float]]]:
     """Where a serial run spends its time: share per component, and the top functions."""
-    from linters.authors import load_registry
-    from linters.engine import Linter
-    from linters.lint_cli import load_lint_config
+    from byline.authors import load_registry
+    from byline.engine import Linter
+    from byline.lint_cli import load_lint_config
 
     site, config = load_lint_config(str(REPO / "mkdocs.yml"))
     linter = Linter(config, load_registry(site.authors_dir, site.company_names, root=site.root), site)
@@ -140,9 +141,9 @@ def profile(posts: list[Path]) -> tuple[dict[str, float], list[tuple[str, float]
 def syllable_accuracy(posts: list[Path]) -> dict[str, float]:
     """How many corpus words CMUdict lacks, and how often pyphen (their fallback) disagrees with
     CMUdict on words it has: the expected error of the fallback on words it must judge."""
-    from linters.posts import read_post
-    from linters.prose import parse_document
-    from linters.syllables import dictionary, fallback_syllables
+    from byline.posts import read_post
+    from byline.prose import parse_document
+    from byline.syllables import dictionary, fallback_syllables
 
     known = dictionary()
     tokens = missing = 0
@@ -169,7 +170,7 @@ def main() -> None:
     posts = corpus_posts()
     words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in posts)
     names = [str(p) for p in posts]
-    byline = [sys.executable, "-m", "linters.cli", "lint", "--format", "json", "-q"]
+    byline = [sys.executable, "-m", "byline.cli", "lint", "--format", "json", "-q"]
     print(f"{len(posts)} posts, {words:,} words (whitespace-separated, whole files) in {REPO.parent / 'shared' / 'corpora'}")
     timed(byline + names[:1])  # warm the syllable cache and the file cache
     startup = sorted(timed(byline + [names[len(names) // 2]])[0] for _ in range(7))

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from linters.errors import BylineError
-from linters.hints import did_you_mean
-from linters.findings import Finding, Severity
-from linters.people import not_a_person
-from linters.posts import Post, read_post
+from byline.errors import BylineError
+from byline.hints import did_you_mean
+from byline.findings import Finding, Severity
+from byline.people import not_a_person
+from byline.posts import Post, read_post
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: Raster images only: an SVG can carry script, and an avatar is served from the site's origin.

@@ -5,9 +5,9 @@ never sign alone because it cannot be in the registry in the first place.
 """
 from __future__ import annotations
 
-from linters.authors import Registry
-from linters.findings import Finding, Severity
-from linters.posts import Post
+from byline.authors import Registry
+from byline.findings import Finding, Severity
+from byline.posts import Post
 
 
 def check_bylines(post: Post, registry: Registry) -> list[Finding]:

@@ -8,9 +8,9 @@ import os
 import sys
 from pathlib import Path
 
-from linters.authors import load_registry
-from linters.config import SiteConfig, find_site_config
-from linters.errors import BylineError
+from byline.authors import load_registry
+from byline.config import SiteConfig, find_site_config
+from byline.errors import BylineError
 
 
 def _site(args: argparse.Namespace) -> SiteConfig:
@@ -18,25 +18,25 @@ def _site(args: argparse.Namespace) -> SiteConfig:
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
-    from linters.lint_cli import run_lint  # lazy: linting one file must start fast
+    from byline.lint_cli import run_lint  # lazy: linting one file must start fast
 
     return run_lint(args)
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    from linters.lint_cli import run_rules
+    from byline.lint_cli import run_rules
 
     return run_rules(args)
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
-    from linters.lint_cli import run_explain
+    from byline.lint_cli import run_explain
 
     return run_explain(args)
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from linters.voice.command import run_score
+    from byline.voice.command import run_score
 
     return run_score(args)
 
@@ -54,7 +54,7 @@ def _cmd_authors(args: argparse.Namespace) -> int:
 
 def _cmd_authors_import(args: argparse.Namespace) -> int:
     site = _site(args)
-    from linters.importers import import_authors  # lazy: only this command needs it
+    from byline.importers import import_authors  # lazy: only this command needs it
 
     report = import_authors(Path(args.file), site.authors_dir, site.company_names)
     print(f"{args.file}: {report.format} authors file")
@@ -75,7 +75,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
         raise BylineError("--date", None, f"--date '{args.date}' is not a date like 2026-03-31") from None
-    from linters.newpost import new_post  # lazy: only this command needs it
+    from byline.newpost import new_post  # lazy: only this command needs it
 
     path = new_post(site.posts_dir, args.title, args.author, registry, date)
     print(f"wrote {path}")
@@ -83,7 +83,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_comments_serve(args: argparse.Namespace) -> int:
-    from linters.comments.serve import serve  # Isso is optional: import it only when serving
+    from byline.comments.serve import serve  # Isso is optional: import it only when serving
 
     serve(Path(args.isso_config), Path(args.manifest))
     return 0
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="path to mkdocs.yml (default: the nearest one)")
     commands = parser.add_subparsers(dest="command", required=True)
     lint = commands.add_parser("lint", help="check posts: bylines, readability and voice")
-    from linters.lint_cli import add_lint_arguments
+    from byline.lint_cli import add_lint_arguments
 
     add_lint_arguments(lint)
     lint.set_defaults(run=_cmd_lint)

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 
-from linters.errors import BylineError
+from byline.errors import BylineError
 
 
 def build_time(environ: Mapping[str, str] | None = None) -> dt.datetime:

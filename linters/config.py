@@ -10,8 +10,7 @@ from typing import Any
 
 import yaml
 
-from linters.errors import BylineError
-from linters.settings import Where
+from byline.errors import BylineError, Where
 
 
 class _TolerantLoader(yaml.SafeLoader):

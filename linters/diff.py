@@ -11,8 +11,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from linters.errors import BylineError
-from linters.findings import Finding
+from byline.errors import BylineError
+from byline.findings import Finding
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 _FILE = re.compile(r"^\+\+\+ (?:b/)?(.+)$", re.MULTILINE)

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from linters.errors import BylineError
-from linters.findings import Finding, Severity
-from linters.posts import Post, decode, parse_post, read_post
-from linters.rules import Context, metric_functions, rules
-from linters.settings import LintConfig, Where
+from byline.errors import BylineError
+from byline.findings import Finding, Severity
+from byline.posts import Post, decode, parse_post, read_post
+from byline.rules import Context, metric_functions, rules
+from byline.errors import Where
+from byline.settings import LintConfig
 
 if TYPE_CHECKING:
-    from linters.authors import Registry
-    from linters.config import SiteConfig
+    from byline.authors import Registry
+    from byline.config import SiteConfig
 
 #: What counts as a post: Markdown files (MDX is Markdown with JSX, as Docusaurus writes it).
 SUFFIXES = (".md", ".markdown", ".mdx")
@@ -87,7 +88,7 @@ class Linter:
                 findings.append(Finding(post.path, hit.line, hit.column, rule_id, state.severity, hit.message, hit.occurrences))
         config_error = False
         if "byline-" in post.body:
-            from linters.suppress import read_suppressions
+            from byline.suppress import read_suppressions
 
             suppressions = read_suppressions(ctx.doc.comments)
             findings = [f for f in map(suppressions.apply, findings) if f is not None]

@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from linters.authors import AVATAR_SUFFIXES, ID_PATTERN, load_registry
-from linters.errors import BylineError
-from linters.posts import decode, load_yaml
+from byline.authors import AVATAR_SUFFIXES, ID_PATTERN, load_registry
+from byline.errors import BylineError
+from byline.posts import decode, load_yaml
 
 #: Docusaurus ``socials`` keys and the profile URL a bare handle stands for.
 _SOCIALS = {

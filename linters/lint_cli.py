@@ -1,5 +1,5 @@
 """The ``byline lint``, ``byline rules`` and ``byline explain`` commands (wired in
-:mod:`linters.cli`). Heavy modules load only when a command needs them: linting one file must
+:mod:`byline.cli`). Heavy modules load only when a command needs them: linting one file must
 start in well under a second."""
 from __future__ import annotations
 
@@ -11,18 +11,18 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from linters.errors import BylineError
-from linters.findings import Finding
+from byline.errors import BylineError
+from byline.findings import Finding
 
 if TYPE_CHECKING:
-    from linters.config import SiteConfig
-    from linters.settings import LintConfig
+    from byline.config import SiteConfig
+    from byline.settings import LintConfig
 
 PROGRESS_FROM = 20  # runs with fewer posts finish before a progress bar would help
 
 
 def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
-    from linters.report import FORMATS
+    from byline.report import FORMATS
 
     parser.add_argument("paths", nargs="*", metavar="PATH", help="posts, folders or globs (default: the blog's posts folder from mkdocs.yml)")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -34,8 +34,9 @@ def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_lint_config(config_path: str | None) -> tuple[SiteConfig, LintConfig]:
     """The site and its ``byline/lint`` block, as ``byline lint`` and ``byline score`` read them."""
-    from linters.config import find_site_config
-    from linters.settings import Where, parse_block
+    from byline.config import find_site_config
+    from byline.errors import Where
+    from byline.settings import parse_block
 
     path, site = find_site_config(config_path)
     text = path.read_text(encoding="utf-8")
@@ -46,10 +47,10 @@ def load_lint_config(config_path: str | None) -> tuple[SiteConfig, LintConfig]:
 
 
 def run_lint(args: argparse.Namespace) -> int:
-    from linters.authors import load_registry
-    from linters.engine import FileResult, Linter, discover, display, lint_files
-    from linters.findings import Severity
-    from linters.report import Summary, make_reporter
+    from byline.authors import load_registry
+    from byline.engine import FileResult, Linter, discover, display, lint_files
+    from byline.findings import Severity
+    from byline.report import Summary, make_reporter
 
     site, config = load_lint_config(args.config)
     fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
@@ -61,7 +62,7 @@ def run_lint(args: argparse.Namespace) -> int:
     files = discover(args.paths or [str(site.posts_dir)])
     changes = None
     if args.diff:
-        from linters.diff import changed_lines
+        from byline.diff import changed_lines
 
         changes = changed_lines(args.diff)
         files = [f for f in files if Path(f).resolve() in changes]
@@ -79,12 +80,12 @@ def run_lint(args: argparse.Namespace) -> int:
             reporter.add(result)
     progress = _Progress(len(files), sys.stderr) if len(files) >= PROGRESS_FROM and sys.stderr.isatty() else None
     linter = Linter(config, registry, site)
-    from linters.rules import rules
+    from byline.rules import rules
 
     scopes = {rule_id: rule.scope for rule_id, rule in rules().items()}
     for path, result in zip(files, lint_files(linter, files, jobs)):
         if changes is not None:
-            from linters.diff import keep
+            from byline.diff import keep
 
             lines = changes[Path(path).resolve()]
             result = FileResult(result.path, tuple(f for f in result.findings if keep(f, scopes[f.rule], lines)), result.metrics, result.config_error)
@@ -118,7 +119,7 @@ class _Progress:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from linters.rules import rules
+    from byline.rules import rules
 
     for rule in rules().values():
         print(f"{rule.id:<36} {rule.severity.value:<8} {rule.scope:<5} {rule.summary}")
@@ -126,7 +127,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from linters.rules import UnknownRule, resolve, rules
+    from byline.rules import UnknownRule, resolve, rules
 
     try:
         ids = resolve(args.rule)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from linters.findings import Finding, Severity
-from linters.posts import Post
+from byline.findings import Finding, Severity
+from byline.posts import Post
 
 EXAMPLE = "date: 2024-05-01"
 

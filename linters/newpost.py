@@ -10,8 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from linters.authors import Registry
-from linters.errors import BylineError
+from byline.authors import Registry
+from byline.errors import BylineError
 
 EXCERPT_MARKER = "<!-- more -->"
 

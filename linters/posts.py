@@ -15,7 +15,7 @@ import frontmatter
 import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
-from linters.errors import BylineError
+from byline.errors import BylineError
 
 #: Larger files are refused: a post is prose, not a data dump (Markdown parsing is super-linear
 #: on some inputs, so an unbounded file could hang a build).

@@ -6,7 +6,7 @@ footnotes, headings, table cells), each where it stands, joined by blank lines. 
 either absent (front matter, fenced and indented code, HTML blocks, math blocks) or replaced
 inside its line by U+FFFC of the same length (inline code, inline HTML and JSX tags, autolinks,
 bare URLs and e-mail addresses, images, link targets, math, entities, footnote marks, emoji
-shortcodes, attribute lists and template syntax, see :mod:`linters.templates`).
+shortcodes, attribute lists and template syntax, see :mod:`byline.templates`).
 
 markdown-it-py decides what is code, HTML, a link or an image, exactly as CommonMark does; it does
 not report columns for inline content, so the inline rules that consume non-prose syntax are
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from linters.posts import Post
-from linters.sentences import split_sentences
-from linters.templates import HIDDEN, mask_templates
+from byline.posts import Post
+from byline.sentences import split_sentences
+from byline.templates import HIDDEN, mask_templates
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

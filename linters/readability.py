@@ -4,7 +4,7 @@ The formulas are Flesch's reading ease (Flesch 1948) and the Flesch–Kincaid gr
 1975), the ones textstat implements; ``tests/test_readability.py`` checks them against textstat on
 text where textstat's sentence split agrees with ours. We do not call textstat at run time: it
 splits "version 1.88.0" into three sentences, leaves reading ease unclamped (values above 100), and
-0.7.9+ downloads NLTK data on first use (see :mod:`linters.syllables`).
+0.7.9+ downloads NLTK data on first use (see :mod:`byline.syllables`).
 
 Running text means paragraph blocks (list items, quotes, admonitions and footnotes included).
 Headings and table cells are prose for the voice rules but not sentences: a heading of four words
@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from linters.passive import find_passive
-from linters.prose import Document, Sentence
-from linters.syllables import total_syllables
+from byline.passive import find_passive
+from byline.prose import Document, Sentence
+from byline.syllables import total_syllables
 
 
 def flesch_reading_ease(words: int, sentences: int, syllable_count: int) -> float:

@@ -12,46 +12,24 @@ plugin alike. For each post, settings apply in this order, later ones winning:
 At every level, a key is a rule id or a family name (``readability``), family keys applying
 before rule keys; a value is ``off``/``false``, ``on``/``true``, a severity, or for a rule a
 mapping of ``severity`` and its options. Anything else, including an unknown rule id, an unknown
-option, a wrong type or an out-of-range threshold, is a :class:`~linters.errors.BylineError`
+option, a wrong type or an out-of-range threshold, is a :class:`~byline.errors.BylineError`
 naming the file and line: configuration errors are never ignored.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-from linters.errors import BylineError
-from linters.findings import Severity
-from linters.hints import did_you_mean
-from linters.rules import Rule, UnknownRule, resolve, rules
+from byline.errors import Where
+from byline.findings import Severity
+from byline.hints import did_you_mean
+from byline.rules import Rule, UnknownRule, resolve, rules
 
 BLOCK_KEYS = ("enabled", "fail_on", "rules", "overrides")
 _SEVERITIES = {s.value: s for s in Severity}
-
-
-@dataclass(frozen=True)
-class Where:
-    """Where a setting was written, for error messages: a file, its text, the block's line."""
-
-    path: str
-    text: str = ""
-    first_line: int = 1
-
-    def line_of(self, key: str) -> int:
-        """The line where ``key`` is written at or after the block's first line."""
-        lines = self.text.split("\n")
-        pattern = re.compile(rf"^\s*(?:-\s*)?[\"']?{re.escape(key)}[\"']?\s*[:=]")
-        for number in range(self.first_line - 1, len(lines)):
-            if pattern.match(lines[number]):
-                return number + 1
-        return self.first_line
-
-    def error(self, key: str, message: str) -> BylineError:
-        return BylineError(self.path, self.line_of(key), message)
 
 
 #: One level's verdict on one rule: None leaves the severity alone, "off" disables it.

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from linters.findings import Finding
-from linters.prose import Comment
-from linters.rules import UnknownRule, resolve, rules
+from byline.findings import Finding
+from byline.prose import Comment
+from byline.rules import UnknownRule, resolve, rules
 
 _DIRECTIVE = re.compile(r"\s*byline-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)(.*)", re.DOTALL)
 _ALL = "*"

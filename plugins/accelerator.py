@@ -47,8 +47,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from plugins import navcache
-from plugins.background import Background
+from byline.plugins import navcache
+from byline.plugins.background import Background
 
 log = logging.getLogger("mkdocs.plugins.byline.accelerator")
 

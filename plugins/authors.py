@@ -29,18 +29,18 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from linters.authors import Registry, load_registry
-from linters.bylines import check_bylines
-from linters.clock import build_time
-from linters.errors import BylineError
-from linters.findings import Finding, Severity
-from linters.material_meta import check_material_meta
-from linters.posts import parse_post, read_post
-from plugins.accelerator import accelerate
-from plugins.avatars import avatar_uri, initials_svg
-from plugins.catalog import Catalog, build_catalog, post_entry
-from plugins.feeds import write_feed
-from plugins.theme import add_templates, extend_env
+from byline.authors import Registry, load_registry
+from byline.bylines import check_bylines
+from byline.clock import build_time
+from byline.errors import BylineError
+from byline.findings import Finding, Severity
+from byline.material_meta import check_material_meta
+from byline.posts import parse_post, read_post
+from byline.plugins.accelerator import accelerate
+from byline.plugins.avatars import avatar_uri, initials_svg
+from byline.plugins.catalog import Catalog, build_catalog, post_entry
+from byline.plugins.feeds import write_feed
+from byline.plugins.theme import add_templates, extend_env
 
 log = logging.getLogger("mkdocs.plugins.byline.authors")
 

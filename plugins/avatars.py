@@ -9,7 +9,7 @@ import hashlib
 from pathlib import PurePosixPath
 from xml.sax.saxutils import escape, quoteattr
 
-from linters.authors import Author
+from byline.authors import Author
 
 #: Where avatars land in the site, next to Byline's other assets.
 AVATAR_DIR = "assets/byline/avatars"

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import markdown
 import nh3
 
-from linters.authors import Author, Registry
+from byline.authors import Author, Registry
 
 #: Only these URL schemes survive in a bio: a bio may link out, never run script.
 BIO_URL_SCHEMES = {"https", "mailto"}

@@ -1,7 +1,7 @@
 """The ``byline/comments`` plugin: moderated comment threads that close, and a comment link on
 every listing.
 
-The decisions live in ``linters.comments`` (settings, closing, manifest); this plugin only feeds
+The decisions live in ``byline.comments`` (settings, closing, manifest); this plugin only feeds
 them Material's posts and hands the results to the templates. Every post's thread is decided once
 per build (``on_files``, ``on_env``) and stored in ``post.meta["byline_comments"]``, which the
 post page and every excerpt of it share, so no page ever scans the list of posts.
@@ -25,10 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from linters.authors import Registry
-from linters.comments.closing import CLOSED_TEXT, build_date, published_day
-from linters.comments.manifest import Thread, write_manifest
-from linters.comments.settings import (
+from byline.authors import Registry
+from byline.comments.closing import CLOSED_TEXT, build_date, published_day
+from byline.comments.manifest import Thread, write_manifest
+from byline.comments.settings import (
     DEFAULT_MANIFEST,
     CommentSettings,
     GiscusSettings,
@@ -38,10 +38,10 @@ from linters.comments.settings import (
     parse_post_comments,
     parse_settings,
 )
-from linters.errors import BylineError
-from linters.posts import read_post
-from plugins.catalog import plain_text
-from plugins.theme import add_templates
+from byline.errors import BylineError
+from byline.posts import read_post
+from byline.plugins.catalog import plain_text
+from byline.plugins.theme import add_templates
 
 #: Shipped in the shared template folder; MkDocs copies theme files into the site.
 SCRIPT = "assets/byline/comments.js"

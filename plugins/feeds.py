@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from plugins.catalog import PostEntry
+from byline.plugins.catalog import PostEntry
 
 
 def write_feed(

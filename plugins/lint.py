@@ -32,14 +32,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from linters.authors import load_registry
-from linters.config import load_site_config
-from linters.engine import SUFFIXES, FileResult, Linter
-from linters.errors import BylineError
-from linters.findings import Severity
-from linters.rules import summarize
-from linters.settings import Where, parse_block
-from plugins.background import Background
+from byline.authors import load_registry
+from byline.config import load_site_config
+from byline.engine import SUFFIXES, FileResult, Linter
+from byline.errors import BylineError
+from byline.findings import Severity
+from byline.rules import summarize
+from byline.errors import Where
+from byline.settings import parse_block
+from byline.plugins.background import Background
 
 log = logging.getLogger("mkdocs.plugins.byline.lint")
 

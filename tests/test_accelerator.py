@@ -26,9 +26,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from plugins import accelerator, background
-from plugins.accelerator import PageList, ReusedExcerpt, accelerate
-from plugins.background import Background
+from byline.plugins import accelerator, background
+from byline.plugins.accelerator import PageList, ReusedExcerpt, accelerate
 from support.comments_site import loaded
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from lxml import html
 
-from linters.authors import load_registry
-from linters.bylines import check_bylines
-from linters.posts import read_post
+from byline.authors import load_registry
+from byline.bylines import check_bylines
+from byline.posts import read_post
 from support.blog import AUTHORS, byline, config, mkdocs_build, write_blog
 
 TEXTUAL = "Textualize+textual/docs/blog/.authors.yml"

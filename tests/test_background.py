@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from plugins import background
-from plugins.background import Background
+from byline.plugins import background
+from byline.plugins.background import Background
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from linters.authors import load_registry
-from linters.bylines import check_bylines
-from linters.posts import parse_post
+from byline.authors import load_registry
+from byline.bylines import check_bylines
+from byline.posts import parse_post
 from support.blog import AUTHORS, POSTS, byline, mkdocs_build, write_blog
 
 VALID = "valid ids: jane-doe, sam-lee"

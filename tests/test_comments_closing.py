@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from linters.comments.closing import build_date, closes_on, is_closed, published_day
-from linters.errors import BylineError
+from byline.comments.closing import build_date, closes_on, is_closed, published_day
+from byline.errors import BylineError
 
 
 def test_source_date_epoch_fixes_the_build_date():

@@ -9,10 +9,10 @@ import os
 import pytest
 from werkzeug.test import Client
 
-from linters.comments.closing import CLOSED_TEXT
-from linters.comments.gate import NO_THREAD_TEXT
-from linters.comments.manifest import Thread, write_manifest
-from linters.comments.serve import load_isso_config, make_gated_app
+from byline.comments.closing import CLOSED_TEXT
+from byline.comments.gate import NO_THREAD_TEXT
+from byline.comments.manifest import Thread, write_manifest
+from byline.comments.serve import load_isso_config, make_gated_app
 from support.isso import write_isso_config
 
 SITE = "http://127.0.0.1:9"  # nothing listens there: Isso only warns at start-up

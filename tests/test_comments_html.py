@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from linters.comments.closing import CLOSED_TEXT
+from byline.comments.closing import CLOSED_TEXT
 from support.comments_site import EPOCH, GISCUS, POSTS, build_site, comments_block, post_url, write_site
 
 CLOSED_LINK = "Comments closed"

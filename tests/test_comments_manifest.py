@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from linters.comments.manifest import Thread, read_manifest, write_manifest
-from linters.errors import BylineError
+from byline.comments.manifest import Thread, read_manifest, write_manifest
+from byline.errors import BylineError
 
 OPEN = Thread("/blog/2024/05/01/open/", "https://example.com/blog/2024/05/01/open/", "Open", "isso", dt.date(2024, 5, 1), dt.date(2024, 6, 1), False)
 CLOSED = Thread("/blog/2023/01/01/old/", "https://example.com/blog/2023/01/01/old/", "Old “quoted”", "isso", dt.date(2023, 1, 1), dt.date(2023, 2, 1), True)

@@ -10,8 +10,8 @@ import urllib.request
 
 import pytest
 
-from linters.comments.closing import CLOSED_TEXT
-from linters.comments.manifest import Thread, write_manifest
+from byline.comments.closing import CLOSED_TEXT
+from byline.comments.manifest import Thread, write_manifest
 from support.isso import IssoServer, write_isso_config
 
 SITE = "http://127.0.0.1:9"
@@ -44,7 +44,7 @@ def test_serve_runs_isso_behind_the_gate(tmp_path):
 
 
 def run_serve(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "linters.cli", "comments", "serve", *args], capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "byline.cli", "comments", "serve", *args], capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, case, expected):
 
 
 def test_without_isso_installed_the_command_says_how_to_get_it(tmp_path, monkeypatch, capsys):
-    from linters.cli import main
+    from byline.cli import main
 
     monkeypatch.setitem(sys.modules, "isso", None)  # what Python sees when Isso is not installed
     config = write_isso_config(tmp_path, SITE, 8080)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from linters.comments.settings import (
+from byline.comments.settings import (
     CommentSettings,
     PostComments,
     decide_thread,
@@ -14,7 +14,7 @@ from linters.comments.settings import (
     parse_post_comments,
     parse_settings,
 )
-from linters.errors import BylineError
+from byline.errors import BylineError
 
 ISSO = {"provider": "isso", "isso": {"url": "https://comments.example.com/"}}
 GISCUS = {"repo": "acme/blog", "repo_id": "R_1", "category": "Comments", "category_id": "DIC_1"}

@@ -12,8 +12,8 @@ import feedparser
 import pytest
 from lxml import etree, html
 
-from linters.authors import Registry, load_registry
-from linters.posts import Post, read_post
+from byline.authors import Registry, load_registry
+from byline.posts import Post, read_post
 
 SITE_URL = "https://byline.fernhill.example/"
 

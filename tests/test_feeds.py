@@ -6,8 +6,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from linters.clock import build_time
-from plugins.feeds import write_feed
+from byline.clock import build_time
+from byline.plugins.feeds import write_feed
 from support.blog import config, mkdocs_build, write_blog
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpora import ROOT as CORPORA, corpus_posts
-from linters.cli import main
+from byline.cli import main
 from support.blog import config, write_blog
 
 SIGNED = "---\ndate: 2024-05-01\nauthors: [jane-doe]\n---\n\n# Title\n\n"
@@ -116,7 +116,7 @@ def test_a_missing_mkdocs_yml_is_a_usage_error(tmp_path, monkeypatch, capsys) ->
 
 
 def _subprocess(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "linters.cli", "lint", *args], cwd=folder, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "byline.cli", "lint", *args], cwd=folder, capture_output=True, text=True,
                           env={**os.environ, **env}, timeout=300, check=False)
 
 
@@ -131,7 +131,7 @@ def test_colour_only_on_a_terminal_or_when_forced(tmp_path) -> None:
 def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path) -> None:
     folder = blog(tmp_path, {f"p{i:02}.md": SIGNED + "Short.\n" for i in range(25)})
     controller, terminal = pty.openpty()
-    done = subprocess.run([sys.executable, "-m", "linters.cli", "lint"], cwd=folder, stdout=subprocess.PIPE, stderr=terminal,
+    done = subprocess.run([sys.executable, "-m", "byline.cli", "lint"], cwd=folder, stdout=subprocess.PIPE, stderr=terminal,
                           text=True, timeout=300, check=False)
     os.close(terminal)
     shown = os.read(controller, 65536).decode()

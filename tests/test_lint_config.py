@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from linters.cli import main
+from byline.cli import main
 from support.blog import config, write_blog
 
 GOOD = "---\ndate: 2024-05-01\nauthors: [jane-doe]\n---\n\n# Title\n\n"

@@ -78,7 +78,7 @@ def _bad_places(path: str, places: list[tuple[int, int]]) -> list[str]:
 @pytest.mark.parametrize("corpus", corpus_names())
 def test_every_corpus_lints_with_exit_0_or_1_and_prose_findings_stay_in_prose(corpus: str) -> None:
     posts = [str(p) for p in corpus_posts(corpus)]
-    done = subprocess.run([sys.executable, "-m", "linters.cli", "lint", "--format", "json", "--jobs", "2", *posts],
+    done = subprocess.run([sys.executable, "-m", "byline.cli", "lint", "--format", "json", "--jobs", "2", *posts],
                           cwd=REPO, capture_output=True, text=True, timeout=900, check=False,
                           env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode in (0, 1), done.stderr[-2000:]

@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
-from linters.cli import main
-from linters.engine import Linter
-from plugins import background
+from byline.cli import main
+from byline.engine import Linter
+from byline.plugins import background
 from support.blog import config, mkdocs_build, write_blog
 
 REPO = Path(__file__).resolve().parents[1]

@@ -2,9 +2,10 @@
 instructions."""
 from __future__ import annotations
 
-from linters.engine import Linter
-from linters.posts import parse_post
-from linters.settings import Where, parse_block
+from byline.engine import Linter
+from byline.posts import parse_post
+from byline.errors import Where
+from byline.settings import parse_block
 
 LONG = " ".join(["word"] * 30) + "."
 CONFIG = parse_block({"rules": {"voice": "off", "byline": "off", "readability.long-sentence": "warning"}}, Where("mkdocs.yml"))

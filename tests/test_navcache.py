@@ -19,8 +19,8 @@ from mkdocs.commands.build import build
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.theme import Theme
 
-from plugins import navcache
-from plugins.navcache import MATERIAL_TEMPLATES, UNSET_NAMES, NavCache
+from byline.plugins import navcache
+from byline.plugins.navcache import MATERIAL_TEMPLATES, UNSET_NAMES, NavCache
 from support.comments_site import loaded
 from test_accelerator import _differences, _load_generator
 

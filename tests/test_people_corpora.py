@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from corpora import corpus_posts
-from linters.people import not_a_person
-from linters.posts import read_post
+from byline.people import not_a_person
+from byline.posts import read_post
 
 LABELS = Path(__file__).parent / "data" / "corpus_bylines.tsv"
 #: Registries in Material's or Docusaurus' shape: file -> the key holding the entries (None: top level).

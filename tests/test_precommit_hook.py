@@ -31,7 +31,7 @@ def test_hook_selects_posts_and_its_entry_lints_them(tmp_path: Path) -> None:
     assert program == "byline"
 
     def entry(*files: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "linters.cli", command, *files], cwd=folder, capture_output=True, text=True, check=False)
+        return subprocess.run([sys.executable, "-m", "byline.cli", command, *files], cwd=folder, capture_output=True, text=True, check=False)
 
     assert entry("docs/blog/posts/a.md").returncode == 0
     failed = entry("docs/blog/posts/a.md", "docs/blog/posts/b.md")

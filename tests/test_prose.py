@@ -2,8 +2,8 @@
 Positions are hand-checked: (line, column) are 1-based and count the front matter."""
 from __future__ import annotations
 
-from linters.posts import parse_post
-from linters.prose import Document, parse_document
+from byline.posts import parse_post
+from byline.prose import Document, parse_document
 
 
 def doc_of(text: str, path: str = "post.md") -> Document:

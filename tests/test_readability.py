@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from linters.passive import find_passive
-from linters.posts import parse_post
-from linters.prose import parse_document
-from linters.readability import flesch_kincaid_grade, flesch_reading_ease, measure
-from linters.syllables import compile_dictionary, fallback_syllables, syllables
+from byline.passive import find_passive
+from byline.posts import parse_post
+from byline.prose import parse_document
+from byline.readability import flesch_kincaid_grade, flesch_reading_ease, measure
+from byline.syllables import compile_dictionary, fallback_syllables, syllables
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -178,7 +178,7 @@ def test_the_whole_linter_runs_offline_on_a_fresh_machine(tmp_path: Path) -> Non
     posts.mkdir(parents=True)
     (posts / "p.md").write_text("---\nauthors: [ann]\n---\n" + AGREED + " Kubectl and FerretDB are tools.\n", encoding="utf-8")
     done = _offline(tmp_path, """
-        from linters.cli import main
+        from byline.cli import main
         sys.exit(main(["lint", "--format", "json"]))
     """)
     assert done.returncode == 0, done.stderr
@@ -188,7 +188,7 @@ def test_the_whole_linter_runs_offline_on_a_fresh_machine(tmp_path: Path) -> Non
     cached = sorted(p.name for p in (tmp_path / "cache").iterdir())  # built atomically: no temporary files left
     assert [name.split("-")[0] for name in cached] == ["cmudict", "pyphen"]
     assert cached[0].endswith(".sqlite3") and cached[1].endswith(".marshal")
-    again = _offline(tmp_path, "from linters.cli import main\nsys.exit(main(['lint', '--format', 'json']))\n")
+    again = _offline(tmp_path, "from byline.cli import main\nsys.exit(main(['lint', '--format', 'json']))\n")
     assert again.returncode == 0 and json.loads(again.stdout)["files"][0]["metrics"]["readability"] == metrics
 
 
@@ -198,7 +198,7 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
     done = _offline(tmp_path, f"""
         import os
         os.environ["BYLINE_CACHE_DIR"] = {str(blocked / "sub")!r}
-        from linters.syllables import syllables
+        from byline.syllables import syllables
         print(syllables("readability"), syllables("kubectl"))
     """)
     assert done.returncode == 0 and done.stdout.split() == ["5", "1"], done.stderr
@@ -206,7 +206,7 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
 
 def test_small_runs_read_words_one_by_one_and_large_runs_load_the_whole_dictionary(tmp_path: Path) -> None:
     done = _offline(tmp_path, """
-        from linters import syllables
+        from byline import syllables
         first = [syllables.syllables(w) for w in ("readability", "vocabulary")]
         small = syllables._LEXICON.words is None
         for number in range(syllables.LOAD_AFTER):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from linters.authors import load_registry
-from linters.findings import Severity
+from byline.authors import load_registry
+from byline.findings import Severity
 from support.blog import AUTHORS, byline, config, mkdocs_build, write_blog
 
 #: case -> (extra author files, the exact line reported)

@@ -11,13 +11,13 @@ import pytest
 from jsonschema import Draft7Validator, Draft202012Validator
 
 from corpora import corpus_posts
-from linters.cli import main
-from linters.engine import FileResult
-from linters.findings import Finding, Severity
-from linters.report import Summary
-from linters.report.github import GithubReporter
-from linters.report.sarif import fingerprint
-from linters.rules import rules
+from byline.cli import main
+from byline.engine import FileResult
+from byline.findings import Finding, Severity
+from byline.report import Summary
+from byline.report.github import GithubReporter
+from byline.report.sarif import fingerprint
+from byline.rules import rules
 from support.blog import config, write_blog
 
 REPO = Path(__file__).resolve().parents[1]

@@ -3,9 +3,10 @@ column, and not on a near miss. Every expected place is also checked against the
 a wrong column cannot hide behind a wrong expectation."""
 from __future__ import annotations
 
-from linters.engine import Linter
-from linters.posts import parse_post
-from linters.settings import Where, parse_block
+from byline.engine import Linter
+from byline.posts import parse_post
+from byline.errors import Where
+from byline.settings import parse_block
 
 FRONT = "---\nauthors: [ann]\n---\n"  # the body starts on line 4
 

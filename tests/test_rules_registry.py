@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from linters.cli import main
-from linters.rules import SECTIONS, rules
+from byline.cli import main
+from byline.rules import SECTIONS, rules
 
 REPO = Path(__file__).resolve().parents[1]
 

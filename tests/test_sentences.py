@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from linters.sentences import split_sentences
+from byline.sentences import split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from linters.cli import main
+from byline.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_voice_score import PERSONAL, PRESS_RELEASE  # noqa: E402

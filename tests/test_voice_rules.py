@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from linters.config import SiteConfig
-from linters.engine import Linter
-from linters.errors import BylineError
-from linters.posts import parse_post
-from linters.settings import Where, parse_block
+from byline.config import SiteConfig
+from byline.engine import Linter
+from byline.errors import BylineError
+from byline.posts import parse_post
+from byline.errors import Where
+from byline.settings import parse_block
 
 SITE = SiteConfig(Path("."), Path("docs"), "blog", {"byline/authors": {"company": "Acme", "products": ["Acme Cloud"]}})
 
@@ -178,7 +179,7 @@ def test_announcement_rule_lists_release_note_formulas():
 
 
 def test_readme_documents_every_voice_rule_with_its_options():
-    from linters.rules import rules
+    from byline.rules import rules
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for rule_id, rule in rules().items():

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from linters.posts import parse_post
-from linters.prose import parse_document
-from linters.voice.score import BASE, BY_NAME, MIN_WORDS, SIGNALS, band, score
-from linters.voice.settings import VoiceSettings, analyse
+from byline.posts import parse_post
+from byline.prose import parse_document
+from byline.voice.score import BASE, BY_NAME, MIN_WORDS, SIGNALS, band, score
+from byline.voice.settings import VoiceSettings, analyse
 
 PRESS_RELEASE = """
 Acme Corp today announced the general availability of Acme Cloud, the industry-leading, best-in-class
@@ -136,8 +136,8 @@ def test_every_example_blog_post_is_conversational():
     configuration (Fernhill's company and product names count as self-promotion)."""
     from pathlib import Path
 
-    from linters.config import load_site_config
-    from linters.posts import read_post
+    from byline.config import load_site_config
+    from byline.posts import read_post
 
     root = Path(__file__).resolve().parents[1]
     site = load_site_config(root / "mkdocs.yml")

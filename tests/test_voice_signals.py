@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from linters.errors import BylineError
-from linters.posts import parse_post
-from linters.prose import parse_document
-from linters.voice.lexicon import packaged, phrases
-from linters.prose import WORD
-from linters.voice.matcher import PhraseMatcher
-from linters.voice.settings import VoiceSettings, analyse
-from linters.voice.signals import spans
+from byline.errors import BylineError
+from byline.posts import parse_post
+from byline.prose import parse_document
+from byline.voice.lexicon import packaged, phrases
+from byline.prose import WORD
+from byline.voice.matcher import PhraseMatcher
+from byline.voice.settings import VoiceSettings, analyse
+from byline.voice.signals import spans
 
 
 def measure(markdown: str, **settings):

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from linters.clock import build_time
+from byline.clock import build_time
 
 #: Shown instead of the form on a closed post, and answered by the gate to a direct POST.
 CLOSED_TEXT = "The comments to this entry are closed."
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
-    """The UTC day of the build (:func:`linters.clock.build_time`)."""
+    """The UTC day of the build (:func:`byline.clock.build_time`)."""
     return build_time(environ).date()
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from linters.comments.closing import CLOSED_TEXT
-from linters.comments.manifest import Manifest, read_manifest
-from linters.errors import BylineError
+from byline.comments.closing import CLOSED_TEXT
+from byline.comments.manifest import Manifest, read_manifest
+from byline.errors import BylineError
 
 NO_THREAD_TEXT = "There is no comment thread at this address."
 

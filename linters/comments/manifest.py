@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linters.comments.settings import PROVIDERS
-from linters.errors import BylineError
+from byline.comments.settings import PROVIDERS
+from byline.errors import BylineError
 
 VERSION = 1
 

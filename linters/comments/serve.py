@@ -11,8 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from linters.comments.gate import ClosedThreadGate, ManifestWatcher
-from linters.errors import BylineError
+from byline.comments.gate import ClosedThreadGate, ManifestWatcher
+from byline.errors import BylineError
 
 
 def _isso() -> Any:

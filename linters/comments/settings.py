@@ -16,9 +16,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from linters.comments.closing import closes_on, is_closed
-from linters.errors import BylineError
-from linters.hints import did_you_mean
+from byline.comments.closing import closes_on, is_closed
+from byline.errors import BylineError
+from byline.hints import did_you_mean
 
 PROVIDERS = ("isso", "giscus", "email", "none")
 OPTIONS = ("enabled", "provider", "close_after_days", "categories", "isso", "giscus", "email", "manifest")

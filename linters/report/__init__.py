@@ -1,4 +1,4 @@
-"""Output formats. Every format is a projection of the same :class:`~linters.engine.FileResult`
+"""Output formats. Every format is a projection of the same :class:`~byline.engine.FileResult`
 stream, so they can never disagree: ``text`` for people, ``json`` for scripts, ``sarif`` for code
 scanning, ``github`` for Actions annotations."""
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from linters.findings import Severity
+from byline.findings import Severity
 
 if TYPE_CHECKING:
-    from linters.engine import FileResult
+    from byline.engine import FileResult
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -52,17 +52,17 @@ class Reporter(Protocol):
 def make_reporter(name: str, out: TextIO, *, color: bool = False, metrics: bool = True) -> Reporter:
     """The reporter for a format name (one of :data:`FORMATS`)."""
     if name == "json":
-        from linters.report.json import JsonReporter
+        from byline.report.json import JsonReporter
 
         return JsonReporter(out)
     if name == "sarif":
-        from linters.report.sarif import SarifReporter
+        from byline.report.sarif import SarifReporter
 
         return SarifReporter(out)
     if name == "github":
-        from linters.report.github import GithubReporter
+        from byline.report.github import GithubReporter
 
         return GithubReporter(out)
-    from linters.report.text import TextReporter
+    from byline.report.text import TextReporter
 
     return TextReporter(out, color=color, metrics=metrics)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from linters.findings import Finding, Severity
-from linters.report import Summary
-from linters.rules import rules
+from byline.findings import Finding, Severity
+from byline.report import Summary
+from byline.rules import rules
 
 if TYPE_CHECKING:
-    from linters.engine import FileResult
+    from byline.engine import FileResult
 
 PER_LEVEL = 10
 PER_JOB = 50

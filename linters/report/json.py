@@ -23,11 +23,11 @@ import json
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, TextIO
 
-from linters.findings import Severity
-from linters.report import Summary
+from byline.findings import Severity
+from byline.report import Summary
 
 if TYPE_CHECKING:
-    from linters.engine import FileResult
+    from byline.engine import FileResult
 
 FORMAT_VERSION = 1
 

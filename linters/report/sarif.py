@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from linters.findings import Finding, Severity
-from linters.report import Summary
-from linters.rules import rules
+from byline.findings import Finding, Severity
+from byline.report import Summary
+from byline.rules import rules
 
 if TYPE_CHECKING:
-    from linters.engine import FileResult
+    from byline.engine import FileResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

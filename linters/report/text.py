@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from linters.findings import Severity
-from linters.report import Summary
-from linters.rules import summarize
+from byline.findings import Severity
+from byline.report import Summary
+from byline.rules import summarize
 
 if TYPE_CHECKING:
-    from linters.engine import FileResult
+    from byline.engine import FileResult
 
 _COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

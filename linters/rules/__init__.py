@@ -5,7 +5,7 @@ A rule is data plus one function. The data: an id in a family (``byline.*``, ``r
 it judges the whole post or one place in it, and a long explanation (``byline explain ID``) with
 the sections "What it checks", "Why it matters" and "Example"; "Configuration" is generated from
 the options so the numbers have one home. The function receives a :class:`Context` (the post,
-its prose :class:`~linters.prose.Document` parsed on first use, the author registry, the site)
+its prose :class:`~byline.prose.Document` parsed on first use, the author registry, the site)
 and the rule's resolved options, and yields :class:`Hit` values; the engine turns them into
 findings with the configured severity, so no rule formats output or reads configuration.
 
@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from linters.findings import Occurrence, Severity
+from byline.findings import Occurrence, Severity
 
 if TYPE_CHECKING:
-    from linters.authors import Registry
-    from linters.config import SiteConfig
-    from linters.posts import Post
-    from linters.prose import Document
+    from byline.authors import Registry
+    from byline.config import SiteConfig
+    from byline.posts import Post
+    from byline.prose import Document
 
 Options = Mapping[str, Any]
 SECTIONS = ("## What it checks", "## Why it matters", "## Example")
@@ -93,7 +93,7 @@ class Context:
 
     @cached_property
     def doc(self) -> Document:
-        from linters.prose import parse_document
+        from byline.prose import parse_document
 
         return parse_document(self.post)
 

@@ -1,18 +1,18 @@
 """The ``byline.*`` family: a post is signed by people from the author registry
-(:mod:`linters.bylines` holds the check), plus the problems with the input itself."""
+(:mod:`byline.bylines` holds the check), plus the problems with the input itself."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linters.findings import Finding, Severity
-from linters.rules import Context, Hit, Options, rule
+from byline.findings import Finding, Severity
+from byline.rules import Context, Hit, Options, rule
 
 
 def _byline_findings(ctx: Context) -> list[Finding]:
     """check_bylines once per post, shared by the three rules it decides."""
     found = ctx.__dict__.get("_bylines")
     if found is None:
-        from linters.bylines import check_bylines
+        from byline.bylines import check_bylines
 
         found = ctx.__dict__["_bylines"] = check_bylines(ctx.post, ctx.registry) if ctx.registry else []
     return found

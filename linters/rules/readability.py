@@ -1,4 +1,4 @@
-"""The ``readability.*`` family: scores and lengths from :mod:`linters.readability`.
+"""The ``readability.*`` family: scores and lengths from :mod:`byline.readability`.
 
 Defaults are set for B2B readers: professionals reading about their field, who accept harder text
 than Yoast's and Hemingway's general-audience targets, but not the register of academic papers.
@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from linters.findings import Severity
-from linters.readability import Readability, measure, running_sentences
-from linters.rules import Context, Hit, Option, Options, metrics, rule
+from byline.findings import Severity
+from byline.readability import Readability, measure, running_sentences
+from byline.rules import Context, Hit, Option, Options, metrics, rule
 
 MIN_WORDS = Option(100, "posts with fewer running-text words are not scored (too short to be reliable)", minimum=0)
 

@@ -1,4 +1,4 @@
-"""The ``voice.*`` family: the rules of :mod:`linters.voice.rules` and the passion score.
+"""The ``voice.*`` family: the rules of :mod:`byline.voice.rules` and the passion score.
 
 Every voice rule and the score share one measurement per post: the word-list options of all
 voice rules (``allow``, ``add``, the self-promotion ``names``) make one matcher, so a word the
@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from linters.findings import Severity
-from linters.rules import Context, Hit, Option, Options, Rule, metrics, register, rule
-from linters.voice.rules import VOICE_RULES, VoiceRule, fires
-from linters.voice.settings import Voice, VoiceSettings, analyse
-from linters.voice.signals import spans
+from byline.findings import Severity
+from byline.rules import Context, Hit, Option, Options, Rule, metrics, register, rule
+from byline.voice.rules import VOICE_RULES, VoiceRule, fires
+from byline.voice.settings import Voice, VoiceSettings, analyse
+from byline.voice.signals import spans
 
 _ALLOW_HELP = "phrases of this rule's word list(s) that this blog accepts"
 _ADD_HELP = "phrases added to this rule's word list"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linters.voice.score import BASE, BY_NAME, MIN_WORDS
+from byline.voice.score import BASE, BY_NAME, MIN_WORDS
 
 
 def breakdown(path: str, metrics: dict[str, Any]) -> str:

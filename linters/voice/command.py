@@ -1,16 +1,16 @@
-"""The ``byline score PATH...`` command (wired in :mod:`linters.cli`): each post's passion score,
+"""The ``byline score PATH...`` command (wired in :mod:`byline.cli`): each post's passion score,
 computed by the same lint run and configuration as ``byline lint``, printed as a breakdown."""
 from __future__ import annotations
 
 import argparse
 
-from linters.errors import BylineError
+from byline.errors import BylineError
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from linters.engine import Linter, discover
-    from linters.lint_cli import load_lint_config
-    from linters.voice.breakdown import breakdown
+    from byline.engine import Linter, discover
+    from byline.lint_cli import load_lint_config
+    from byline.voice.breakdown import breakdown
 
     site, config = load_lint_config(args.config)
     linter = Linter(config, None, site)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from linters.errors import BylineError
+from byline.errors import BylineError
 
 #: The lists in ``data/``; each is one category of the combined matcher.
 LISTS: tuple[str, ...] = (
@@ -48,7 +48,7 @@ def packaged(name: str) -> tuple[Phrase, ...]:
     """One shipped list, parsed once per process (``# comments``, ``phrase | weight``)."""
     if name not in LISTS:
         raise KeyError(name)
-    source = files("linters.voice") / "data" / f"{name}.txt"
+    source = files("byline.voice") / "data" / f"{name}.txt"
     phrases = []
     for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()

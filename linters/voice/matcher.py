@@ -2,7 +2,7 @@
 
 Every phrase of every list (pronouns, the word lists, the company's names) is indexed by one of
 its words, the first that is not a function word; the scan joins all the post's words (as the
-prose layer split them, :mod:`linters.prose`) into one sequence, looks each word up once in that
+prose layer split them, :mod:`byline.prose`) into one sequence, looks each word up once in that
 index, and compares only the few phrases anchored there. Cost grows with the text, not with the
 number of phrases (textlint's one-regex-per-phrase stop-word rule is 13x slower than the rest of
 textlint).
@@ -22,8 +22,8 @@ from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from linters.prose import WORD
-from linters.voice.lexicon import Phrase
+from byline.prose import WORD
+from byline.voice.lexicon import Phrase
 
 #: In the space-joined, lowercased words (with a leading space): a word starting with a digit.
 #: Years are dates and "1.94.1" (two dots) a version: not figures (:data:`YEAR`).
@@ -118,7 +118,7 @@ class PhraseMatcher:
 
     def scan(self, sentences: Sequence[Sequence[str]]) -> Scan:
         """Every phrase in a post's sentences (each a non-empty sequence of words as
-        :mod:`linters.prose` splits them), leftmost-longest per category; a word may belong to two categories ("we're
+        :mod:`byline.prose` splits them), leftmost-longest per category; a word may belong to two categories ("we're
         excited" is press release and "we"). The sentences are joined with a separator no phrase
         crosses and scanned as one sequence: per-sentence overhead would dominate."""
         starts = list(accumulate([n + 1 for n in map(len, sentences)], initial=0))  # +1: the separator

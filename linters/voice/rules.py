@@ -1,6 +1,6 @@
 """The ``voice.*`` rules as data: one finding per post when a signal's rate crosses its threshold,
 listing every occurrence inside that finding (editors ignore linters that flag every word: on real
-posts textlint raises 96 flags per 1,000 words, write-good 24). ``linters.rules.voice`` registers
+posts textlint raises 96 flags per 1,000 words, write-good 24). ``byline.rules.voice`` registers
 them with the lint framework; ``bench/calibrate.py`` counts how often each fires.
 
 Thresholds were set on ../shared/corpora so that no rule fires on more than half of any blog's
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linters.voice.settings import Voice
+from byline.voice.settings import Voice
 
 #: Absence is evidence only in a long post: a 400-word note need not tell a story and ask a question.
 LONG_POST = 800
@@ -19,7 +19,7 @@ LONG_POST = 800
 @dataclass(frozen=True)
 class VoiceRule:
     """The rule fires when every condition ``(measure, "<" or ">=", value)`` holds over the rates
-    of :mod:`linters.voice.signals` (plus ``words``, ``questions_count`` and ``we``). The first
+    of :mod:`byline.voice.signals` (plus ``words``, ``questions_count`` and ``we``). The first
     condition's value is the rule's threshold, configurable as ``option``. ``lists`` are the word
     lists the rule owns (configurable with ``allow`` and ``add``); ``shows`` the occurrence
     categories listed in the finding."""

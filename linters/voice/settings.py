@@ -6,11 +6,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from linters.prose import Document
-from linters.voice.lexicon import phrases
-from linters.voice.matcher import PhraseMatcher
-from linters.voice.score import Score, score
-from linters.voice.signals import Measurement, measure
+from byline.prose import Document
+from byline.voice.lexicon import phrases
+from byline.voice.matcher import PhraseMatcher
+from byline.voice.score import Score, score
+from byline.voice.signals import Measurement, measure
 
 
 @dataclass(frozen=True)

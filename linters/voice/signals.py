@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from linters.prose import Block, Document
-from linters.voice.lexicon import sentiment_words
-from linters.voice.matcher import Match, PhraseMatcher
+from byline.prose import Block, Document
+from byline.voice.lexicon import sentiment_words
+from byline.voice.matcher import Match, PhraseMatcher
 
 #: The share of a post's sentences, from the end, where an invitation to respond counts.
 CLOSING_SHARE = 0.2
@@ -87,7 +87,7 @@ class Measurement:
 
 
 def measure(doc: Document, matcher: PhraseMatcher) -> Measurement:
-    """Scan the post's words once and derive the signal rates of ``linters.voice.score``."""
+    """Scan the post's words once and derive the signal rates of ``byline.voice.score``."""
     sentences = doc.sentences
     result = Measurement(words=sum(len(s.words) for s in sentences))
     counts, hits = result.counts, result.hits

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.commands.build import build
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from linters.comments.closing import CLOSED_TEXT
+from byline.comments.closing import CLOSED_TEXT
 from support.browser import chromium, loopback_only, serve_static
 from support.comments_site import EPOCH, GISCUS, POSTS, build_site, comments_block, loaded, post_url, write_site
 from support.isso import ADMIN_PASSWORD, IssoServer

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from linters.cli import main
+from byline.cli import main
 from support.blog import config, write_blog
 
 POSTS_DIR = "docs/blog/posts"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from hostile.helpers import POSTS_DIR, TRACEBACK, byline_here, files_under, hostile_blog
-from linters.posts import MAX_BYTES, MAX_NESTING, MAX_UNCLOSED
+from byline.posts import MAX_BYTES, MAX_NESTING, MAX_UNCLOSED
 from support.blog import mkdocs_build
 
 FRONT = "---\ndate: 2024-05-01\nauthors: [jane-doe]\n---\n"

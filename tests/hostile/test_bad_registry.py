@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hostile.helpers import TRACEBACK, byline_here, files_under, hostile_blog
-from linters.authors import load_registry
+from byline.authors import load_registry
 from support.blog import AUTHORS, mkdocs_build
 
 OK = "---\nname: Bob Stone\nrole: Support Lead\n---\n"

@@ -16,7 +16,7 @@ import pytest
 
 from corpora import ROOT, corpus_names, corpus_posts
 from hostile.helpers import byline_here, files_under, hostile_blog
-from linters.authors import load_registry
+from byline.authors import load_registry
 
 FINDING = re.compile(r"^authors/p\d{4}\.md:(\d+):1: (error|warning) byline\.author-registry \S.*$")
 

@@ -1,4 +1,4 @@
-"""Property tests for the Markdown-to-prose mapper (linters.prose) and the rules on top of it.
+"""Property tests for the Markdown-to-prose mapper (byline.prose) and the rules on top of it.
 
 Documents are generated from pieces whose prose is known: every piece says, character by
 character, whether a reader reads it as prose (words of a paragraph, heading, list item, quote,
@@ -18,10 +18,11 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from linters.engine import Linter
-from linters.findings import Finding
-from linters.posts import parse_post
-from linters.settings import Where, parse_block
+from byline.engine import Linter
+from byline.findings import Finding
+from byline.posts import parse_post
+from byline.errors import Where
+from byline.settings import parse_block
 
 PROFILE = settings(derandomize=True, database=None, deadline=None, max_examples=80,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

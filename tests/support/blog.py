@@ -61,4 +61,4 @@ def mkdocs_build(folder: Path, *, strict: bool = True) -> subprocess.CompletedPr
 
 def byline(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The ``byline`` command in ``folder``."""
-    return _run(folder, sys.executable, "-m", "linters.cli", *args)
+    return _run(folder, sys.executable, "-m", "byline.cli", *args)

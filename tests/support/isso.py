@@ -64,7 +64,7 @@ class IssoServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def command(self) -> list[str]:
-        return [sys.executable, "-m", "linters.cli", "comments", "serve", "--isso-config", str(self.config), "--manifest", str(self.manifest)]
+        return [sys.executable, "-m", "byline.cli", "comments", "serve", "--isso-config", str(self.config), "--manifest", str(self.manifest)]
 
     def start(self) -> None:
         with self.log.open("wb") as log:
