@@ -68,6 +68,24 @@ def _cmd_authors_import(args: argparse.Namespace) -> int:
     return 1 if report.skipped else 0
 
 
+def _cmd_authors_export(args: argparse.Namespace) -> int:
+    site = _site(args)
+    registry = load_registry(site.authors_dir, site.company_names, root=site.root)
+    for problem in registry.problems:
+        print(problem, file=sys.stderr)
+    if registry.errors:
+        print("nothing exported: fix the author registry first", file=sys.stderr)
+        return 1
+    from byline.profiles import export_authors, layout_from  # lazy: only this command needs it
+
+    layout = layout_from(site.docs_dir, site.block("blog") or site.block("material/blog"), site.block("byline/authors"))
+    written = export_authors(registry, layout)
+    for path in written:
+        print(f"wrote {os.path.relpath(path, site.root)}")
+    print(f"{len(registry.authors)} author(s) exported for generators without Byline's plugins (Zensical)")
+    return 0
+
+
 def _cmd_new(args: argparse.Namespace) -> int:
     site = _site(args)
     registry = load_registry(site.authors_dir, site.company_names, root=site.root)
@@ -107,10 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=_cmd_score)
     authors = commands.add_parser("authors", help="list and check the author registry")
     authors.set_defaults(run=_cmd_authors)
-    importing = authors.add_subparsers(dest="authors_command").add_parser(
+    authors_commands = authors.add_subparsers(dest="authors_command")
+    importing = authors_commands.add_parser(
         "import", help="convert Material's .authors.yml or Docusaurus' authors.yml into authors/ files")
     importing.add_argument("file", help="the authors file to convert")
     importing.set_defaults(run=_cmd_authors_import)
+    authors_commands.add_parser(
+        "export", help="write .authors.yml, avatars, author pages and the index into docs/ for Zensical",
+    ).set_defaults(run=_cmd_authors_export)
     new = commands.add_parser("new", help="start a post signed by registry authors")
     new.add_argument("title", help="the post's title")
     new.add_argument("--author", action="append", required=True, help="an author id from authors/ (repeat for co-authors)")

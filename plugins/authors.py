@@ -7,11 +7,9 @@ Everything a template needs per author is computed once, in ``on_env``.
 """
 from __future__ import annotations
 
-import html
 import logging
 import os
 import posixpath
-import re
 from collections.abc import Callable
 from pathlib import Path
 from shutil import rmtree
@@ -36,8 +34,9 @@ from byline.errors import BylineError
 from byline.findings import Finding, Severity
 from byline.material_meta import check_material_meta
 from byline.posts import parse_post, read_post
+from byline.profiles import is_exported, markdown_text, material_entry
 from byline.plugins.accelerator import accelerate
-from byline.plugins.avatars import avatar_uri, initials_svg
+from byline.avatars import avatar_uri, initials_svg
 from byline.plugins.catalog import Catalog, build_catalog, post_entry
 from byline.plugins.feeds import write_feed
 from byline.plugins.theme import add_templates, extend_env
@@ -145,7 +144,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         blog = self.blog.config
         configured = os.path.normpath(blog.authors_file.format(blog=blog.blog_dir))
         existing = Path(config.docs_dir) / configured
-        if existing.is_file() and not existing.resolve().is_relative_to(Path(self.temp_dir).resolve()):
+        ours = existing.resolve().is_relative_to(Path(self.temp_dir).resolve()) or is_exported(existing)
+        if existing.is_file() and not ours:
             shown = os.path.relpath(existing, self.root)
             raise PluginError(
                 f"{shown}:1: Byline builds the authors file from {self.config.authors_dir}/ at build time; "
@@ -154,13 +154,7 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         entries = {}
         for author_id, author in sorted(self.registry.authors.items()):
             self.urls[author_id] = _page_url(self._profile_path(author_id, author.name), config)
-            # Material's templates print these raw into HTML: hand them over as HTML text.
-            entries[author_id] = {
-                "name": html.escape(author.name),
-                "description": html.escape(author.role),
-                "avatar": avatar_uri(author),
-                "url": self.urls[author_id],
-            }
+            entries[author_id] = {**material_entry(author), "url": self.urls[author_id]}
         path = Path(self.temp_dir) / ".authors.yml"
         path.write_text(yaml.safe_dump({"authors": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
         blog.authors_file = str(path)
@@ -189,28 +183,32 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
 
     @event_priority(EARLY - 10)
     def _add_author_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Avatars, one page per author (Material turns it into the profile view) and the index."""
+        """Avatars, one page per author (Material turns it into the profile view) and the index.
+        What ``byline authors export`` left in docs/ for other generators gives way to them."""
         if not self.config.enabled:
             return files
         folder = self.root / self.config.authors_dir
         for author_id, author in self.registry.authors.items():
             uri = avatar_uri(author)
+            _drop(files, uri, lambda _: True)  # Byline's avatars folder is Byline's own
             if author.avatar and not uri.startswith("https://"):
                 files.append(File.generated(config, uri, abs_src_path=str(folder / author.avatar)))
             elif not author.avatar:
                 files.append(File.generated(config, uri, content=initials_svg(author)))
             path = self._profile_path(author_id, author.name)
             self.pages[path] = author_id
+            _drop(files, path, is_exported)
             if files.get_file_from_path(path) is None:  # a hand-written profile page wins
-                files.append(self._generated_page(config, path, f"# {_markdown_text(author.name)}\n"))
+                files.append(self._generated_page(config, path, f"# {markdown_text(author.name)}\n"))
         if self.config.authors_index:
             self.index_uri = posixpath.join(self.blog.config.blog_dir, "authors.md")
+            _drop(files, self.index_uri, is_exported)
             if files.get_file_from_path(self.index_uri) is not None:
                 raise PluginError(
                     f"{os.path.relpath(Path(config.docs_dir) / self.index_uri, self.root)}:1: Byline generates the "
                     "authors index here: move this page or set 'authors_index: false'"
                 )
-            title = _markdown_text(self.config.authors_index_title)
+            title = markdown_text(self.config.authors_index_title)
             files.append(self._generated_page(config, self.index_uri, f"# {title}\n"))
         return files
 
@@ -330,13 +328,15 @@ def _report(findings: list[Finding], what: str) -> None:
         raise PluginError(f"byline/authors: {len(errors)} problem(s) in {what}:\n" + "\n".join(errors))
 
 
+def _drop(files: Files, uri: str, replaceable: Callable[[str], bool]) -> None:
+    """Remove the docs file at ``uri`` when Byline generates its own there and it may replace it."""
+    existing = files.get_file_from_path(uri)
+    if existing is not None and existing.abs_src_path and replaceable(existing.abs_src_path):
+        files.remove(existing)
+
+
 def _page_url(uri: str, config: MkDocsConfig) -> str:
     return File(uri, config.docs_dir, config.site_dir, config.use_directory_urls).url
-
-
-def _markdown_text(text: str) -> str:
-    """Text that Markdown shows as written (names may contain ``*`` or ``_``)."""
-    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
 
 
 def _check_ask_url(ask_url: str | None) -> None:

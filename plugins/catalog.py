@@ -12,13 +12,11 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-import markdown
 import nh3
 
 from byline.authors import Author, Registry
+from byline.profiles import sanitize_bio
 
-#: Only these URL schemes survive in a bio: a bio may link out, never run script.
-BIO_URL_SCHEMES = {"https", "mailto"}
 _HEADING = re.compile(r"<h1\b.*?</h1>", re.DOTALL | re.IGNORECASE)
 
 
@@ -82,12 +80,6 @@ class Catalog:
         """The author whose page ``page`` is, if it is one."""
         author_id = self.pages.get(getattr(page.file, "src_uri", ""))
         return self.authors.get(author_id) if author_id else None
-
-
-def sanitize_bio(bio: str) -> str:
-    """The bio's Markdown as HTML with anything that could run or restyle the page removed."""
-    rendered = markdown.markdown(bio, output_format="html")
-    return nh3.clean(rendered, url_schemes=BIO_URL_SCHEMES, clean_content_tags={"script", "style"})
 
 
 def plain_text(fragment: str) -> str:

@@ -2,7 +2,10 @@
 another runner or change its configuration (the repository's files stay untouched)."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -29,3 +32,17 @@ def edit_config(folder: Path, change) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def build_site(runner: str, config: Path, site: Path) -> None:
+    """``<runner> build --strict`` (mkdocs or properdocs) of ``config`` into ``site``, as a user runs
+    it, with the build clock fixed so two builds can be compared byte for byte."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", runner, "build", "--strict", "-f", str(config), "-d", str(site)]
+    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, f"{runner} build failed:\n{result.stderr}"
+
+
+def tree(site: Path) -> dict[Path, bytes]:
+    """Every file of a built site by its path inside the site."""
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
