@@ -24,6 +24,11 @@ def _cmd_lint(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
+    if args.markdown:
+        from byline.reference import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+        return 0
     from byline.lint_cli import run_rules
 
     return run_rules(args)
@@ -116,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_lint_arguments(lint)
     lint.set_defaults(run=_cmd_lint)
-    commands.add_parser("rules", help="list every lint rule").set_defaults(run=_cmd_rules)
+    rules = commands.add_parser("rules", help="list every lint rule")
+    rules.add_argument("--markdown", action="store_true", help="print the rule reference page (docs/guide/rules.md) instead")
+    rules.set_defaults(run=_cmd_rules)
     explain = commands.add_parser("explain", help="explain a lint rule (or every rule of a family)")
     explain.add_argument("rule", help="a rule id such as readability.long-sentence, or a family")
     explain.set_defaults(run=_cmd_explain)
