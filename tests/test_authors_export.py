@@ -15,18 +15,11 @@ import yaml
 from lxml import html
 from material.plugins.blog.author import Authors
 
-from byline.authors import Registry, load_registry
+from byline.authors import Registry
 from byline.plugins.catalog import plain_text
 from byline.profiles import sanitize_bio
 from support.blog import byline, write_blog
 from support.example import build_site, copy_example, tree
-
-
-@pytest.fixture(scope="module")
-def registry(repo_root: Path) -> Registry:
-    registry = load_registry(repo_root / "authors")
-    assert not registry.problems
-    return registry
 
 
 @pytest.fixture(scope="module")
