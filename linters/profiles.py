@@ -98,8 +98,11 @@ def export_authors(registry: Registry, layout: BlogLayout) -> list[Path]:
         {"authors": entries}, allow_unicode=True, sort_keys=False)
     if layout.index:
         texts[posixpath.join(layout.blog_dir, "authors.md")] = _index_page(registry, layout)
-    for uri in texts:
+    root = docs.resolve()
+    for uri in [*texts, *copies]:
         target = docs / uri
+        if not target.resolve().is_relative_to(root):  # a name in the profile URL format, a blog_dir
+            raise BylineError(str(target), None, "would be written outside the docs folder: check blog_dir and authors_profiles_url_format")
         if not uri.startswith(AVATAR_DIR + "/") and target.exists() and not is_exported(target):
             raise BylineError(str(target), 1, "exists and was not written by 'byline authors export': move it, then export again")
     written = [_write(docs / uri, text.encode("utf-8")) for uri, text in texts.items()]

@@ -18,7 +18,7 @@ from material.plugins.blog.author import Authors
 from byline.authors import Registry
 from byline.plugins.catalog import plain_text
 from byline.profiles import sanitize_bio
-from support.blog import byline, write_blog
+from support.blog import byline, config, write_blog
 from support.example import build_site, copy_example, tree
 
 
@@ -134,3 +134,15 @@ def test_export_refuses_a_broken_registry_and_writes_nothing(tmp_path: Path) -> 
     assert "missing required field 'role'" in result.stderr and "nothing exported" in result.stderr
     assert not (folder / "docs" / "blog" / ".authors.yml").exists()
     assert not (folder / "docs" / "blog" / "author").exists()
+
+
+def test_export_stays_inside_the_docs_folder(tmp_path: Path) -> None:
+    """A profile URL format with the author's name cannot send a page out of docs/."""
+    settings = config()
+    settings["plugins"][0]["blog"]["authors_profiles_url_format"] = "{name}"
+    folder = write_blog(tmp_path / "site", authors={"jane-doe": "---\nname: ../../../Jane Doe\nrole: Staff Engineer\n---\nBio.\n"},
+                        settings=settings)
+    result = byline(folder, "authors", "export")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("would be written outside the docs folder: check blog_dir and authors_profiles_url_format")
+    assert sorted(p.name for p in tmp_path.rglob("*.md")) == ["hello.md", "index.md", "index.md", "jane-doe.md"]
