@@ -47,7 +47,7 @@ class Readability:
     long_words: int  # the sentence length above which a sentence is long
 
     def metrics(self) -> dict[str, Any]:
-        """The numbers reported for every post (see README, "JSON format")."""
+        """The numbers reported for every post (docs/guide/reference-lint.md, "Output formats")."""
         per = self.sentences or 1
         return {
             "words": self.words,

@@ -63,7 +63,7 @@ class _AtLeastOne(c.Type[int]):
 
 
 class AuthorsConfig(Config):
-    """Settings of ``byline/authors`` in ``mkdocs.yml`` (README lists each with an example)."""
+    """Settings of ``byline/authors`` in ``mkdocs.yml`` (docs/guide/reference-authors.md lists each with an example)."""
 
     #: Turn the plugin off without removing its settings.
     enabled = c.Type(bool, default=True)

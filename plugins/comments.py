@@ -51,7 +51,7 @@ AFTER_BLOG = -60
 
 
 class CommentsConfig(Config):
-    """Settings of ``byline/comments`` in ``mkdocs.yml`` (README, "Comments", lists each)."""
+    """Settings of ``byline/comments`` in ``mkdocs.yml`` (docs/guide/reference-comments.md lists each)."""
 
     #: Turn the plugin off without removing its settings.
     enabled = c.Type(bool, default=True)

@@ -46,7 +46,7 @@ log = logging.getLogger("mkdocs.plugins.byline.lint")
 
 
 class LintPluginConfig(Config):
-    """The ``byline/lint`` block; README ("byline lint: configuration") documents each key."""
+    """The ``byline/lint`` block; docs/guide/reference-lint.md ("Configuration") documents each key."""
 
     #: Turn the plugin off without removing its settings (``byline lint`` still reads them).
     enabled = c.Type(bool, default=True)

@@ -69,15 +69,15 @@ def test_explain_an_unknown_rule_is_a_usage_error_with_a_suggestion(capsys) -> N
     assert capsys.readouterr().err.strip() == "byline: explain: unknown rule 'readability.long-sentense': did you mean 'readability.long-sentence'?"
 
 
-def test_readme_names_every_rule() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert [rule_id for rule_id in rules() if f"`{rule_id}`" not in readme] == []
+def test_rule_reference_names_every_rule() -> None:
+    reference = (REPO / "docs" / "guide" / "rules.md").read_text(encoding="utf-8")
+    assert [rule_id for rule_id in rules() if f"`{rule_id}`" not in reference] == []
 
 
 @pytest.mark.parametrize("rule_id", [r for r in rules() if r.split(".")[0] in ("byline", "readability")])
-def test_readme_table_row_of_each_rule_lists_its_options(rule_id: str) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index(f"| `{rule_id}`"):]
-    section = section[:section.find("\n|", 1) if "\n|" in section[1:] else len(section)]
+def test_rule_reference_section_of_each_rule_lists_its_options(rule_id: str) -> None:
+    reference = (REPO / "docs" / "guide" / "rules.md").read_text(encoding="utf-8")
+    section = reference[reference.index(f"\n### {rule_id}\n"):]
+    section = section[:section.find("\n### ", 1) if "\n### " in section[1:] else len(section)]
     for option in rules()[rule_id].options:
         assert f"`{option}`" in section, (rule_id, option)

@@ -48,7 +48,7 @@ class Signal:
         return self.weight * share
 
 
-#: The published model (README and docs/voice-calibration.md print this table).
+#: The published model (docs/guide/reference-voice.md and docs/guide/voice-calibration.md print this table).
 SIGNALS: tuple[Signal, ...] = (
     Signal("personal_voice", "first-person singular (I, me, my) per 100 words", 24, 2.0,
            advice="write as yourself: say what you did, saw and decided, with 'I'"),

@@ -22,7 +22,7 @@ def free_port() -> int:
 
 
 def write_isso_config(folder: Path, site_origin: str, port: int) -> Path:
-    """Isso's own ini file, as an operator would write it (see README, "Running Isso")."""
+    """Isso's own ini file, as an operator would write it (see docs/guide/reference-comments.md, "Running Isso in production")."""
     path = folder / "isso.cfg"
     path.write_text(
         f"""[general]
