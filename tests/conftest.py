@@ -8,8 +8,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from byline.authors import Registry, load_registry
-
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -35,11 +33,3 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build(config)
     config.plugins.on_shutdown()
     return site
-
-
-@pytest.fixture(scope="session")
-def registry(repo_root: Path) -> Registry:
-    """The example site's author registry (a test module may define its own ``registry``)."""
-    registry = load_registry(repo_root / "authors")
-    assert not registry.problems
-    return registry

@@ -19,7 +19,12 @@ from byline.authors import Registry
 from byline.plugins.catalog import plain_text
 from byline.profiles import sanitize_bio
 from support.blog import byline, config, write_blog
-from support.example import build_site, copy_example, tree
+from support.example import build_site, copy_example, example_registry, tree
+
+
+@pytest.fixture(scope="module")
+def registry(repo_root: Path) -> Registry:
+    return example_registry(repo_root)
 
 
 @pytest.fixture(scope="module")

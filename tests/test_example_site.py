@@ -12,10 +12,17 @@ import feedparser
 import pytest
 from lxml import etree, html
 
-from byline.authors import Registry
+from byline.authors import Registry, load_registry
 from byline.posts import Post, read_post
 
 SITE_URL = "https://byline.fernhill.example/"
+
+
+@pytest.fixture(scope="module")
+def registry(repo_root: Path) -> Registry:
+    registry = load_registry(repo_root / "authors")
+    assert not registry.problems
+    return registry
 
 
 @pytest.fixture(scope="module")

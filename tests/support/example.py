@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from byline.authors import Registry, load_registry
+
 #: What a build of the example reads: its configuration, pages and author registry.
 PARTS = ("mkdocs.yml", "docs", "authors")
 
@@ -24,6 +26,13 @@ def copy_example(repo: Path, dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / part)
     return dest
+
+
+def example_registry(repo: Path) -> Registry:
+    """The example's author registry, which has no problems."""
+    registry = load_registry(repo / "authors")
+    assert not registry.problems
+    return registry
 
 
 def edit_config(folder: Path, change) -> None:
