@@ -5,9 +5,11 @@ included, must be byte for byte the same."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from support.example import build_site, tree
 
@@ -35,3 +37,11 @@ def test_properdocs_builds_the_example_as_mkdocs_does(repo_root: Path, tmp_path:
     assert Path("blog/feed.xml") in by_mkdocs and Path("blog/authors/index.html") in by_mkdocs  # Byline ran
     different = [str(name) for name, data in by_mkdocs.items() if GENERATOR.sub(b"", data) != GENERATOR.sub(b"", by_properdocs[name])]
     assert different == []
+
+
+def test_the_runners_stay_capped_below_their_next_major(repo_root: Path) -> None:
+    """MkDocs 2 and Material 10 are other programs: Byline's requirements exclude them."""
+    project = tomllib.loads((repo_root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = {r.name: r.specifier for r in map(Requirement, project["dependencies"])}
+    assert "1.6.1" in requirements["mkdocs"] and "2.0" not in requirements["mkdocs"]
+    assert "9.8.2" in requirements["mkdocs-material"] and "10.0" not in requirements["mkdocs-material"]
