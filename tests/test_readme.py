@@ -9,8 +9,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from lxml import html
 from markdown_it import MarkdownIt
+
+from support.blog import mkdocs_build, write_blog
 
 MAX_LINES, MAX_BYTES = 150, 8 * 1024
 
@@ -91,3 +94,14 @@ def test_the_reference_moved_into_the_guide(repo_root: Path, page: str, needles:
     text = (repo_root / "docs" / "guide" / page).read_text(encoding="utf-8")
     assert [n for n in needles if n not in text] == []
 
+
+
+@pytest.mark.slow
+def test_the_site_owners_configuration_builds(repo_root: Path, tmp_path: Path) -> None:
+    """The quick start's mkdocs.yml, as written, builds a blog strictly (web fonts off for the test)."""
+    snippet = re.search(r"## Quick start: site owners.*?```yaml\n(.*?)```", readme(repo_root), re.DOTALL).group(1)
+    settings = {"site_name": "Quick start", **yaml.safe_load(snippet)}
+    settings["theme"]["font"] = False
+    result = mkdocs_build(write_blog(tmp_path, settings=settings))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "blog" / "feed.xml").is_file()
