@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from byline.authors import Registry, load_registry
+from byline.avatars import avatar_uri, initials_svg
 from byline.bylines import check_bylines
 from byline.clock import build_time
 from byline.errors import BylineError
@@ -36,7 +37,6 @@ from byline.material_meta import check_material_meta
 from byline.posts import parse_post, read_post
 from byline.profiles import is_exported, markdown_text, material_entry
 from byline.plugins.accelerator import accelerate
-from byline.avatars import avatar_uri, initials_svg
 from byline.plugins.catalog import Catalog, build_catalog, post_entry
 from byline.plugins.feeds import write_feed
 from byline.plugins.theme import add_templates, extend_env
@@ -140,7 +140,8 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
         return registry
 
     def _write_authors_file(self, config: MkDocsConfig) -> None:
-        """Give Material an ``.authors.yml`` built from the registry, outside ``docs/``."""
+        """Give Material an ``.authors.yml`` built from the registry, outside ``docs/`` (one that
+        ``byline authors export`` wrote into ``docs/`` for other generators is left alone)."""
         blog = self.blog.config
         configured = os.path.normpath(blog.authors_file.format(blog=blog.blog_dir))
         existing = Path(config.docs_dir) / configured
