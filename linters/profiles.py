@@ -159,7 +159,7 @@ def _write(path: Path, data: bytes) -> Path:
 def layout_from(docs_dir: Path, blog: dict[str, Any], authors: dict[str, Any]) -> BlogLayout:
     """The layout from the ``blog`` and ``byline/authors`` blocks of ``mkdocs.yml``."""
     defaults = BlogLayout(docs_dir)
-    return BlogLayout(
+    layout = BlogLayout(
         docs_dir=docs_dir,
         blog_dir=str(blog.get("blog_dir", defaults.blog_dir)),
         authors_file=str(blog.get("authors_file", defaults.authors_file)),
@@ -167,3 +167,11 @@ def layout_from(docs_dir: Path, blog: dict[str, Any], authors: dict[str, Any]) -
         index=bool(authors.get("authors_index", defaults.index)),
         index_title=str(authors.get("authors_index_title", defaults.index_title)),
     )
+    for key, value, fields in (("authors_file", layout.authors_file, {"blog": "blog"}),
+                               ("authors_profiles_url_format", layout.profiles_url_format, {"slug": "id", "name": "Name"})):
+        try:
+            value.format(**fields)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            names = " and ".join(f"{{{f}}}" for f in fields)
+            raise BylineError("mkdocs.yml", None, f"blog: {key} '{value}' may only use {names}") from None
+    return layout

@@ -151,3 +151,11 @@ def test_export_stays_inside_the_docs_folder(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().endswith("would be written outside the docs folder: check blog_dir and authors_profiles_url_format")
     assert sorted(p.name for p in tmp_path.rglob("*.md")) == ["hello.md", "index.md", "index.md", "jane-doe.md"]
+
+
+def test_export_refuses_a_profile_format_material_could_not_fill(tmp_path: Path) -> None:
+    settings = config()
+    settings["plugins"][0]["blog"]["authors_profiles_url_format"] = "people/{date}/{slug}"
+    result = byline(write_blog(tmp_path, settings=settings), "authors", "export")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "byline: mkdocs.yml: blog: authors_profiles_url_format 'people/{date}/{slug}' may only use {slug} and {name}"
