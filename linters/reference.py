@@ -30,8 +30,8 @@ def rules_markdown() -> str:
              "prints the same text in a terminal; `byline rules` lists the ids.", ""]
     for family in sorted({r.family for r in registry.values()}):
         members = [r for r in registry.values() if r.family == family]
-        lines += [f"## {family}", "", FAMILIES.get(family, ""), "",
-                  "| Rule | Default | Scope | What it reports |", "| --- | --- | --- | --- |"]
+        lines += [f"## {family}", ""] + ([FAMILIES[family], ""] if family in FAMILIES else [])
+        lines += ["| Rule | Default | Scope | What it reports |", "| --- | --- | --- | --- |"]
         lines += [f"| [`{r.id}`](#{_anchor(r.id)}) | {r.severity.value} | {r.scope} | {_cell(r.summary)} |" for r in members]
         lines.append("")
         for rule in members:
