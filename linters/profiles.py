@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 import nh3
 import yaml
+from markupsafe import Markup
 
 from byline.authors import Author, Registry
 from byline.avatars import AVATAR_DIR, avatar_uri, initials_svg
@@ -32,10 +33,11 @@ MARKER = "Written by `byline authors export`"
 _MARKER_LINES = 3
 
 
-def sanitize_bio(bio: str) -> str:
-    """The bio's Markdown as HTML with anything that could run or restyle the page removed."""
+def sanitize_bio(bio: str) -> Markup:
+    """The bio's Markdown as HTML with anything that could run or restyle the page removed,
+    marked safe for templates that autoescape (the one author value printed as markup)."""
     rendered = markdown.markdown(bio, output_format="html")
-    return nh3.clean(rendered, url_schemes=BIO_URL_SCHEMES, clean_content_tags={"script", "style"})
+    return Markup(nh3.clean(rendered, url_schemes=BIO_URL_SCHEMES, clean_content_tags={"script", "style"}))
 
 
 def markdown_text(text: str) -> str:
