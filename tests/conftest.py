@@ -8,6 +8,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from support import tiers
+
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -20,6 +22,7 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def corpora() -> Path:
     """The shared real-blog corpora beside the repository (read-only: never copy from it into the project)."""
+    tiers.require("corpus", "the shared corpora")
     assert CORPORA.is_dir(), f"the shared corpora are missing: expected them at {CORPORA}"
     return CORPORA
 
@@ -33,3 +36,21 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build(config)
     config.plugins.on_shutdown()
     return site
+
+
+#: Fixtures that put a test in a tier by themselves (tests/support/tiers.py).
+TIER_OF_FIXTURE = {"corpora": "corpus", "example_site": "slow"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in TIER_OF_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Record the test's markers before its fixtures run, for :func:`support.tiers.require`."""
+    tiers.active = True
+    tiers.current = frozenset(mark.name for mark in item.iter_markers())

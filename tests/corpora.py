@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from support import tiers
+
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 
@@ -14,6 +16,7 @@ def corpus_names() -> list[str]:
 
 def corpus_posts(name: str | None = None) -> list[Path]:
     """Every post of one corpus (or of all), sorted."""
+    tiers.require("corpus", "the shared corpora")
     posts: list[Path] = []
     for corpus in [name] if name else corpus_names():
         folder = ROOT / corpus

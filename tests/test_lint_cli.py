@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from corpora import ROOT as CORPORA, corpus_posts
+from corpora import corpus_posts
 from byline.cli import main
 from support.blog import config, write_blog
 
+REPO = Path(__file__).resolve().parents[1]
 SIGNED = "---\ndate: 2024-05-01\nauthors: [jane-doe]\n---\n\n# Title\n\n"
 LONG = " ".join(["word"] * 30) + ".\n"
 PASSIVE = "It was made. It was seen. It was done. It was said. Ann ran. Sam hid. Bo sang. Al won.\n"
@@ -139,11 +140,12 @@ def test_progress_bar_on_a_terminal_for_long_runs_only(tmp_path) -> None:
     assert done.returncode == 0 and "25/25 posts" in shown and "25/25" not in done.stdout
 
 
+@pytest.mark.corpus
 def test_jobs_output_is_identical_to_serial(tmp_path) -> None:
     posts = [str(p) for p in corpus_posts("Textualize+textual")]
     for fmt in ("json", "text"):
-        serial = _subprocess(CORPORA.parent.parent / "main", "--format", fmt, *posts)
-        parallel = _subprocess(CORPORA.parent.parent / "main", "--format", fmt, "--jobs", "2", *posts)
+        serial = _subprocess(REPO, "--format", fmt, *posts)
+        parallel = _subprocess(REPO, "--format", fmt, "--jobs", "2", *posts)
         assert serial.returncode == parallel.returncode == 1  # unknown authors: the corpus is not in our registry
         assert serial.stdout == parallel.stdout and len(serial.stdout) > 1000
 

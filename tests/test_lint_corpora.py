@@ -17,6 +17,8 @@ import pytest
 
 from corpora import corpus_names, corpus_posts
 
+pytestmark = pytest.mark.corpus
+
 REPO = Path(__file__).resolve().parents[1]
 PROSE_FAMILIES = ("readability.", "voice.")
 _FENCE = re.compile(r"^(?:\s*>)*\s*(`{3,}|~{3,})")

@@ -3,11 +3,15 @@ find the post listed there. The example blog is served from 127.0.0.1 and every 
 is aborted; one screenshot of each page is kept in test-artifacts/."""
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from playwright.sync_api import expect
 
 from support.browser import chromium, loopback_only, serve_static
+
+pytestmark = pytest.mark.browser
 
 POST_TITLE = "Initials instead of grey silhouettes"
 POST_PATH = "blog/2024/11/19/initials-instead-of-grey-silhouettes/"

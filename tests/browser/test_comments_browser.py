@@ -27,6 +27,8 @@ from support.browser import chromium, loopback_only, serve_static
 from support.comments_site import EPOCH, GISCUS, POSTS, build_site, comments_block, loaded, post_url, write_site
 from support.isso import ADMIN_PASSWORD, IssoServer
 
+pytestmark = pytest.mark.browser
+
 REPO = Path(__file__).resolve().parents[2]
 WAIT = 20_000  # ms: Isso's scripts load after the page
 JUNE_15 = "1718409600"  # SOURCE_DATE_EPOCH of 2024-06-15, after the test blog's threads close

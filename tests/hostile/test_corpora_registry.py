@@ -18,6 +18,8 @@ from corpora import ROOT, corpus_names, corpus_posts
 from hostile.helpers import byline_here, files_under, hostile_blog
 from byline.authors import load_registry
 
+pytestmark = pytest.mark.corpus
+
 FINDING = re.compile(r"^authors/p\d{4}\.md:(\d+):1: (error|warning) byline\.author-registry \S.*$")
 
 

@@ -7,6 +7,8 @@ every page goes through :func:`loopback_only`; the URLs it refused are kept for 
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +18,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+from support import tiers
+
+#: Names Debian, Fedora, Arch and snap give the browser, tried in order on PATH.
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--no-first-run", "--disable-sync",
@@ -56,11 +61,28 @@ def loopback_only(context: BrowserContext, blocked: list[str]) -> None:
     context.route("**/*", guard)
 
 
+def chromium_path() -> str:
+    """The chromium to drive: ``BYLINE_CHROMIUM`` if set, else the first of :data:`CHROMIUM_NAMES`
+    on PATH. Playwright's own browser download is never used (nothing is fetched at test time)."""
+    chosen = os.environ.get("BYLINE_CHROMIUM")
+    if chosen:
+        found = shutil.which(chosen)
+        if found is None:
+            raise FileNotFoundError(f"BYLINE_CHROMIUM={chosen} is not an executable")
+        return found
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found is not None:
+            return found
+    raise FileNotFoundError(f"no chromium on PATH (tried {', '.join(CHROMIUM_NAMES)}): install it or set BYLINE_CHROMIUM")
+
+
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    """Debian's chromium (no Playwright browser download), closed on exit."""
+    """The system's chromium (no Playwright browser download), closed on exit."""
+    tiers.require("browser", "a browser")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
