@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from byline.errors import BylineError
 from byline.findings import Finding, Severity
 from byline.posts import Post, decode, parse_post, read_post
+from byline.processes import die_with_parent, fork_is_safe, usable_cpus
 from byline.rules import Context, metric_functions, rules
 from byline.errors import Where
 from byline.settings import LintConfig
@@ -142,8 +143,9 @@ def discover(arguments: Iterable[str]) -> list[str]:
 _worker: Linter | None = None
 
 
-def _start_worker(linter: Linter) -> None:
+def _start_worker(linter: Linter, parent: int) -> None:
     global _worker
+    die_with_parent(parent)  # a killed `byline lint` leaves no worker behind
     _worker = linter
 
 
@@ -152,17 +154,33 @@ def _lint_in_worker(path: str) -> FileResult:
     return _worker.lint_file(path)
 
 
+def worker_count(jobs: int, posts: int) -> int:
+    """Processes for ``--jobs jobs`` (0: one per usable CPU): never more than the CPUs this process
+    may use (more only compete for them) nor than there are posts."""
+    return max(1, min(jobs or usable_cpus(), usable_cpus(), posts))
+
+
 def lint_files(linter: Linter, paths: list[str], jobs: int = 1) -> Iterator[FileResult]:
-    """Results in the order of ``paths``, whatever ``jobs`` is, so output never depends on it."""
-    if jobs <= 1 or len(paths) < 2:
+    """Results in the order of ``paths``, whatever ``jobs`` is, so output never depends on it.
+
+    A worker that dies (killed, out of memory, crashed) fails the whole run with one
+    :class:`BylineError` (exit 2): its posts were never linted, so no verdict may be given."""
+    jobs = worker_count(jobs, len(paths))
+    if jobs == 1:
         for path in paths:
             yield linter.lint_file(path)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     chunk = max(1, min(32, len(paths) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(linter,)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(linter, os.getpid()))
+    try:
         yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
+    except BrokenProcessPool:
+        raise BylineError("--jobs", None, "a worker process ended abruptly (killed or crashed), so some posts were "
+                          "never linted and no report is given; run again, or with --jobs 1") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -28,7 +28,7 @@ def add_lint_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: the block's fail_on, else error)")
     parser.add_argument("--diff", metavar="REV", help="report only findings on lines changed since git revision REV (post-level findings: posts changed)")
-    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint in N processes (0: one per core); output is identical to serial")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="lint in N processes (0: one per usable CPU; never more than that); output is identical to serial")
     parser.add_argument("--quiet", "-q", action="store_true", help="text format: omit each post's metrics line")
 
 
@@ -56,7 +56,6 @@ def run_lint(args: argparse.Namespace) -> int:
     fail_on = Severity(args.fail_on) if args.fail_on else config.fail_on
     if args.jobs < 0:
         raise BylineError("--jobs", None, f"--jobs must be 0 (one per core) or more, not {args.jobs}")
-    jobs = args.jobs or os.cpu_count() or 1
     if not args.paths and not site.posts_dir.is_dir():
         raise BylineError(display(site.posts_dir), None, "the blog's posts folder does not exist (name PATHs to lint)")
     files = discover(args.paths or [str(site.posts_dir)])
@@ -83,7 +82,7 @@ def run_lint(args: argparse.Namespace) -> int:
     from byline.rules import rules
 
     scopes = {rule_id: rule.scope for rule_id, rule in rules().items()}
-    for path, result in zip(files, lint_files(linter, files, jobs)):
+    for path, result in zip(files, lint_files(linter, files, args.jobs)):
         if changes is not None:
             from byline.diff import keep
 

@@ -39,7 +39,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Fixtures that put a test in a tier by themselves (tests/support/tiers.py).
-TIER_OF_FIXTURE = {"corpora": "corpus", "example_site": "slow"}
+TIER_OF_FIXTURE = {"corpora": "corpus", "example_site": "slow", "synthetic": "slow"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

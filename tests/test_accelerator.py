@@ -12,7 +12,9 @@ import filecmp
 import importlib.util
 import itertools
 import logging
+import os
 import sys
+import time
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -203,6 +205,7 @@ def test_excerpts_checked_ahead_are_never_converted_in_the_build(synthetic: dict
     assert conversions == sum(post.excerpt.render.renders for post in rendered_as_material)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("mode", "fail_after"), [("here", None), ("ahead", None), ("ahead", 3)])
 def test_example_blog_is_byte_identical_with_fast_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str, fail_after: int | None) -> None:
     """Also when the forked check dies part of the way: the posts it did not give are checked here."""
@@ -219,6 +222,43 @@ def test_example_blog_is_byte_identical_with_fast_build(tmp_path: Path, monkeypa
     here = sum(check.reference is not None for check in checks)  # checked in the build's process
     given_by_child = 0 if mode == "here" else fail_after if fail_after is not None else len(checks)
     assert here == len(checks) - given_by_child
+
+
+@pytest.mark.slow
+def test_a_stalled_forked_check_is_killed_and_the_build_checks_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forked check has a deadline: a child that stops giving verdicts is killed, and the
+    posts it did not check are checked in the build, with the same output."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    plain, fast = tmp_path / "plain", tmp_path / "fast"
+    _build(REPO / "mkdocs.yml", plain, fast=False)
+    _ahead(monkeypatch, "ahead")
+    monkeypatch.setattr(background, "DEADLINE", 0.5)
+    check = accelerator._check_excerpts
+
+    def stalling(order: Any, separator: str) -> Iterator[Any]:
+        yield from itertools.islice(check(order, separator), 2)
+        time.sleep(3600)
+
+    monkeypatch.setattr(accelerator, "_check_excerpts", stalling)
+    children: list[int] = []  # the lint plugin's child and the accelerator's
+    checks_excerpts: list[int] = []
+    start = background.Background.start
+
+    def recording(work: Any, deadline: float | None = None) -> Any:
+        running = start(work, deadline)
+        if running is not None:
+            children.append(running.pid)
+            checks_excerpts.extend([running.pid] if getattr(work, "func", None) is stalling else [])
+        return running
+
+    monkeypatch.setattr(background.Background, "start", staticmethod(recording))
+    config = _build(REPO / "mkdocs.yml", fast, fast=True)
+    assert _differences(plain, fast) == [] and len(checks_excerpts) == 1
+    checks = [post.excerpt.render for post in config.plugins["material/blog"].blog.posts]
+    assert sum(check.reference is not None for check in checks) == len(checks) - 2
+    for pid in children:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def test_untested_material_version_is_refused_with_one_line(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:

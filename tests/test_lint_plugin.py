@@ -2,7 +2,9 @@
 path and line, errors fail the build, warnings fail --strict, results cached by content hash."""
 from __future__ import annotations
 
+import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +135,31 @@ def test_errors_found_by_the_child_stop_the_build_before_any_page_is_written(tmp
     built = mkdocs_build(folder, strict=False)
     assert built.returncode == 1 and "byline/lint: 1 error(s)" in built.stderr
     assert not (folder / "site").exists() or not any((folder / "site").rglob("*.html"))
+
+
+def test_a_child_that_stalls_is_killed_and_the_build_lints_itself(tmp_path: Path, monkeypatch) -> None:
+    """The forked lint has a deadline: past it the child is killed and the posts are linted here,
+    with the same verdict (the passive-voice error stops the build)."""
+    folder = blog(tmp_path, {"rules": {"readability.passive-voice": "error"}}, {"a.md": SIGNED + PASSIVE})
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(background, "_usable_cpus", lambda: 2)
+    monkeypatch.setattr(background, "DEADLINE", 0.5)
+    build_pid = os.getpid()
+    original = Linter.lint_bytes
+
+    def stalls_in_the_child(self: Linter, data: bytes, shown: str) -> Any:
+        if os.getpid() != build_pid:
+            time.sleep(3600)
+        return original(self, data, shown)
+
+    monkeypatch.setattr(Linter, "lint_bytes", stalls_in_the_child)
+    mkdocs_config, plugin = _plugin(folder)
+    plugin.on_config(mkdocs_config)
+    files = get_files(mkdocs_config)
+    plugin.on_files(files, config=mkdocs_config)
+    child = plugin.running
+    assert child is not None
+    with pytest.raises(PluginError, match=r"docs/blog/posts/a.md:8:4: readability.passive-voice"):
+        plugin.on_env(None, config=mkdocs_config, files=files)
+    with pytest.raises(ProcessLookupError):
+        os.kill(child.pid, 0)
