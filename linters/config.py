@@ -11,9 +11,10 @@ from typing import Any
 import yaml
 
 from byline.errors import BylineError, Where
+from byline.yaml_keys import UniqueSafeLoader, first_of_two
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(UniqueSafeLoader):
     """Safe YAML that reads MkDocs' ``!ENV`` tags as MkDocs does and keeps other tags
     (``!!python/name:…``, ``!relative``) as plain values: Byline never runs code from them."""
 
@@ -100,7 +101,7 @@ def load_site_config(path: Path) -> SiteConfig:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        raise BylineError(shown, mark.line + 1 if mark else 1, f"broken YAML: {exc.problem}") from None
+        raise BylineError(shown, mark.line + 1 if mark else 1, f"broken YAML: {exc.problem}{first_of_two(exc)}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise BylineError(shown, None, f"cannot read configuration: {exc}") from None
     if not isinstance(data, dict):
@@ -140,6 +141,12 @@ def _check_authors_block(block: dict[str, Any], where: Where) -> None:
             continue
         if not isinstance(value, kind) or (kind is list and not all(isinstance(v, str) for v in value)):
             raise where.error(key, f"byline/authors: {key} must be {what}, not {value!r}")
+        if key != "authors_dir":  # names become phrases of the voice matcher: each needs a word
+            from byline.prose import WORD
+
+            wordless = next((v for v in ([value] if isinstance(value, str) else value) if not WORD.search(v)), None)
+            if wordless is not None:
+                raise where.error(key, f"byline/authors: {key} entry {wordless!r} has no word in it (letters or digits)")
 
 
 def _line_of_plugin(text: str, name: str) -> int:

@@ -6,6 +6,7 @@ never written over an existing one: a title that collides with a post is the wri
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -14,13 +15,31 @@ from byline.authors import Registry
 from byline.errors import BylineError
 
 EXCERPT_MARKER = "<!-- more -->"
+#: Longest slug, in bytes: file systems cap a name at 255 bytes (some at 143), and a URL path
+#: segment this long is already more than a reader looks at.
+MAX_SLUG_BYTES = 80
 
 
-def slugify(title: str) -> str:
-    """A file name from a title: ASCII letters and digits joined by hyphens."""
+def slugify(title: str, limit: int = MAX_SLUG_BYTES) -> str:
+    """A file name from a title: ASCII letters and digits joined by hyphens, at most ``limit``
+    bytes, cut after a whole word where there is one."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     ascii_title = re.sub(r"(?<=\w)['’,.](?=\w)", "", ascii_title)  # "1,000" -> "1000", "don't" -> "dont"
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+    if len(slug.encode()) > limit:
+        cut = slug.encode()[:limit].decode("ascii")
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut and slug[len(cut)] != "-" else cut).strip("-")
+    return slug
+
+
+def _name_max(folder: Path) -> int:
+    """The longest file name, in bytes, the posts folder's file system takes."""
+    while not folder.exists() and folder != folder.parent:  # the posts folder may not exist yet
+        folder = folder.parent
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):
+        return 255
 
 
 def render_post(title: str, authors: list[str], date: dt.date) -> str:
@@ -47,10 +66,11 @@ def new_post(posts_dir: Path, title: str, authors: list[str], registry: Registry
             raise BylineError("--author", None, f"unknown author '{author}': {registry.suggest(author)}")
     if len(set(authors)) != len(authors):
         raise BylineError("--author", None, "an author is listed twice: give each --author once")
-    slug = slugify(title)
+    prefix, suffix = f"{date.isoformat()}-", ".md"
+    slug = slugify(title, min(MAX_SLUG_BYTES, _name_max(posts_dir) - len(prefix) - len(suffix)))
     if not slug:
         raise BylineError("title", None, f"cannot make a file name from '{title}': use some letters or digits")
-    path = posts_dir / f"{date.isoformat()}-{slug}.md"
+    path = posts_dir / f"{prefix}{slug}{suffix}"
     posts_dir.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8") as handle:

@@ -16,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, YAMLHandler
 
 from byline.errors import BylineError
+from byline.yaml_keys import FAST_LOADER, UniqueSafeLoader, first_of_two
 
 #: Larger files are refused: a post is prose, not a data dump (Markdown parsing is super-linear
 #: on some inputs, so an unbounded file could hang a build).
@@ -48,10 +49,10 @@ _HANDLERS: tuple[BaseHandler, ...] = (YAMLHandler(), _TOMLHandler())
 
 
 #: libyaml's safe loader, for front matter with no alias in it (PyYAML may be built without it).
-_FastLoader: type | None = getattr(yaml, "CSafeLoader", None)
+_FastLoader: type | None = FAST_LOADER
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+class _NoAliasLoader(UniqueSafeLoader):
     """SafeLoader without anchors and aliases: front matter never needs them, bombs do."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
@@ -70,7 +71,7 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML front
         try:
             return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - libyaml's safe loader
         except yaml.YAMLError:
-            pass  # parse again below, so every message comes from one loader
+            pass  # parse again below, so every message comes from one loader (duplicate keys too)
     try:
         return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
@@ -79,6 +80,7 @@ def load_yaml(text: str, path: str, first_line: int = 1, what: str = "YAML front
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and problem.startswith("but "):  # "… but found another document" needs its start
             problem = f"{exc.context} {problem}"
+        problem += first_of_two(exc, first_line)
         raise BylineError(path, line, f"broken {what}: {problem}") from None
     except yaml.YAMLError as exc:  # a ReaderError (a control character) knows its offset only
         position = getattr(exc, "position", None)

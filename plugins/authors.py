@@ -11,8 +11,10 @@ import logging
 import os
 import posixpath
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 from shutil import rmtree
+from string import Formatter
 from tempfile import mkdtemp
 
 import yaml
@@ -40,6 +42,7 @@ from byline.plugins.accelerator import accelerate
 from byline.plugins.catalog import Catalog, build_catalog, post_entry
 from byline.plugins.feeds import write_feed
 from byline.plugins.theme import add_templates, extend_env
+from byline.plugins.urls import check_unique_urls
 
 log = logging.getLogger("mkdocs.plugins.byline.authors")
 
@@ -215,6 +218,11 @@ class AuthorsPlugin(BasePlugin[AuthorsConfig]):
 
     on_files = CombinedEvent(_check_bylines, _add_author_files)
 
+    @event_priority(-60)  # after Material's blog (-50) has given every post its URL and put it back in the build
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            check_unique_urls(files, self.root)
+
     # -- templates: per-author data, once per build ---------------------------------------------
 
     @event_priority(-100)  # after Material has read every post and registered its filters
@@ -341,12 +349,18 @@ def _page_url(uri: str, config: MkDocsConfig) -> str:
 
 
 def _check_ask_url(ask_url: str | None) -> None:
-    """The ask form must be https and use only the placeholders Byline fills."""
+    """The ask form must be https and use only the placeholders Byline fills, as plain fields:
+    ``str.format`` would otherwise follow attributes (``{author.__class__}``), index, convert
+    (``{author!r}``) or pad (``{author:>99999999}``) on every page that shows an author."""
     if ask_url is None:
         return
     if not ask_url.startswith("https://"):
         raise PluginError(f"byline/authors: 'ask_url' must be an https URL, not '{ask_url}'")
     try:
-        ask_url.format(author="id", subject="subject")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise PluginError(f"byline/authors: 'ask_url' may only use {{author}} and {{subject}} placeholders ({exc})") from None
+        fields = [(name, conversion, spec) for _, name, spec, conversion in Formatter().parse(ask_url) if name is not None]
+    except ValueError as exc:
+        raise PluginError(f"byline/authors: 'ask_url' has a stray brace ({exc}); write {{{{ and }}}} for literal braces") from None
+    for name, conversion, spec in fields:
+        if name not in ("author", "subject") or conversion or spec:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            raise PluginError(f"byline/authors: 'ask_url' may only use the placeholders {{author}} and {{subject}}, as written, not '{written}'")

@@ -46,6 +46,8 @@ from byline.plugins.theme import add_templates
 #: Shipped in the shared template folder; MkDocs copies theme files into the site.
 SCRIPT = "assets/byline/comments.js"
 STYLESHEET = "assets/byline/comments.css"
+#: Where MkDocs' and Material's search plugins write their index, after every page.
+SEARCH_INDEX = "search/search_index.json"
 #: After Material's blog plugin, which reads the posts in ``on_files`` at priority -50.
 AFTER_BLOG = -60
 
@@ -133,6 +135,10 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
         except BylineError as exc:
             raise PluginError(str(exc)) from None
         self.blog = _blog_plugin(config)
+        search = [name for name in ("search", "material/search") if name in config.plugins]
+        if search and self.settings.manifest == SEARCH_INDEX:
+            raise PluginError(f"byline/comments: manifest '{SEARCH_INDEX}' would overwrite the site's search index "
+                              f"(written by the '{search[0]}' plugin); choose another path, e.g. {DEFAULT_MANIFEST}")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "isso" in self.settings.providers_in_use and SCRIPT not in config.extra_javascript:
@@ -145,6 +151,10 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
+        taken = next((f for f in files if f.dest_uri == self.settings.manifest and not f.inclusion.is_excluded()), None)
+        if taken is not None:
+            raise PluginError(f"byline/comments: manifest '{self.settings.manifest}' would overwrite the site file made from "
+                              f"{taken.src_uri}; choose another path, e.g. {DEFAULT_MANIFEST}")
         registry = _registry(config)
         self.threads = []
         problems: list[str] = []
@@ -214,7 +224,10 @@ class CommentsPlugin(BasePlugin[CommentsConfig]):
             for t in self.threads
             if not t.post.file.inclusion.is_excluded()
         ]
-        write_manifest(Path(config.site_dir) / self.settings.manifest, threads, self.today)
+        try:
+            write_manifest(Path(config.site_dir) / self.settings.manifest, threads, self.today)
+        except BylineError as exc:
+            raise PluginError(f"byline/comments: {exc}") from None
 
 
 def _blog_plugin(config: MkDocsConfig) -> BlogPlugin:

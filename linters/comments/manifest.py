@@ -53,7 +53,14 @@ class Manifest:
 
 
 def write_manifest(path: Path, threads: Iterable[Thread], built: dt.date) -> None:
-    """Write the manifest sorted by uri (same sources, same bytes) and replace the old one atomically."""
+    """Write the manifest sorted by uri (same sources, same bytes) and replace the old one atomically.
+    Anything else already at ``path`` (another plugin's output, a site file) is never replaced."""
+    if os.path.lexists(path):
+        try:
+            read_manifest(path)
+        except BylineError:
+            raise BylineError(str(path), None, "another file of the site is already there: the threads manifest "
+                              "never overwrites it; set 'manifest:' to a path of its own") from None
     ordered = sorted(threads, key=lambda t: t.uri)
     data = {"version": VERSION, "built": built.isoformat(), "threads": [t.as_json() for t in ordered]}
     path.parent.mkdir(parents=True, exist_ok=True)

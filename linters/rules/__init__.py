@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import inspect
+import math
 import pkgutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -49,14 +50,21 @@ class Option:
     def check(self, value: Any) -> str | None:
         """Why ``value`` is unusable for this option, or None."""
         kind = type(self.default)
-        if kind is tuple:
+        if kind is tuple:  # every list option is a word list (allow, add, names)
             if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
                 return "must be a list of texts"
+            from byline.prose import WORD  # lazy: the registry loads before any prose is read
+
+            wordless = next((v for v in value if not WORD.search(v)), None)
+            if wordless is not None:
+                return f"entry {wordless!r} has no word in it (letters or digits): it could never match"
             return None
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             return f"must be {_KIND_NAMES.get(kind, kind.__name__)}, not {value!r}"
+        if kind is float and not math.isfinite(value):  # NaN passes every comparison below
+            return f"must be a finite number, not {value!r}"
         if self.minimum is not None and value < self.minimum:
             return f"must be at least {self.minimum:g}, not {value!r}"
         if self.maximum is not None and value > self.maximum:

@@ -2,12 +2,14 @@
 merged with what a blog's configuration adds or allows, so editors tune lists without forking them."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from byline.errors import BylineError
+from byline.prose import WORD
 
 #: The lists in ``data/``; each is one category of the combined matcher.
 LISTS: tuple[str, ...] = (
@@ -56,9 +58,12 @@ def packaged(name: str) -> tuple[Phrase, ...]:
             continue
         text, _, weight = line.partition("|")
         try:
-            phrases.append(Phrase(name, text.strip(), float(weight) if weight.strip() else 1.0))
+            value = float(weight) if weight.strip() else 1.0
         except ValueError:
-            raise BylineError(str(source), number, f"weight must be a number, not {weight.strip()!r}") from None
+            value = math.nan
+        if not math.isfinite(value) or not WORD.search(text):
+            raise BylineError(str(source), number, f"expected 'phrase | weight' (a finite number), not {line!r}")
+        phrases.append(Phrase(name, text.strip(), value))
     return tuple(phrases)
 
 
@@ -95,8 +100,11 @@ def phrases(
             known = ", ".join(LISTS)
             raise BylineError(None, None, f"voice word list {name!r} does not exist (known: {known})")
     result = [p for name in LISTS for p in packaged(name) if p.text.lower() not in allowed.get(name, ())]
-    for name, extra in (extend or {}).items():
-        result += [Phrase(name, str(text).strip()) for text in extra if str(text).strip()]
-    result += [Phrase("company", name.strip(), exact=True) for name in company_names if name.strip()]
+    added = [Phrase(name, str(text).strip()) for name, extra in (extend or {}).items() for text in extra if str(text).strip()]
+    added += [Phrase("company", name.strip(), exact=True) for name in company_names if name.strip()]
+    for phrase in added:  # the matcher indexes a phrase by one of its words (configuration checks this first)
+        if not WORD.search(phrase.text):
+            raise BylineError(None, None, f"voice word list {phrase.category!r}: entry {phrase.text!r} has no word in it (letters or digits)")
+    result += added
     result += [Phrase(cat, word, exact=word in _CASED) for cat, words in PRONOUNS.items() for word in words]
     return result
