@@ -108,7 +108,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 def _cmd_comments_serve(args: argparse.Namespace) -> int:
     from byline.comments.serve import serve  # Isso is optional: import it only when serving
 
-    serve(Path(args.isso_config), Path(args.manifest))
+    serve(Path(args.isso_config), Path(args.manifest), args.threads)
     return 0
 
 
@@ -146,9 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
     new.set_defaults(run=_cmd_new)
     comments = commands.add_parser("comments", help="comment threads").add_subparsers(dest="comments_command", required=True)
-    serve = comments.add_parser("serve", help="run Isso behind the gate that refuses comments on closed threads")
+    serve = comments.add_parser("serve", help="run Isso behind the gate that refuses comments on closed threads, under waitress")
     serve.add_argument("--isso-config", required=True, metavar="ISSO_CFG", help="Isso's configuration file")
     serve.add_argument("--manifest", required=True, metavar="JSON", help="the threads manifest of the built site (site/byline/threads.json)")
+    serve.add_argument("--threads", type=int, default=4, metavar="N", help="requests served at once by waitress (default: 4)")
     serve.set_defaults(run=_cmd_comments_serve)
     return parser
 

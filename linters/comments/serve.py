@@ -1,4 +1,6 @@
-"""``byline comments serve``: Isso's own app, configured by Isso's own config file, behind the gate.
+"""``byline comments serve``: Isso's own app, configured by Isso's own config file, behind the gate,
+under waitress, a production WSGI server (Werkzeug's development server, which Isso's own runner
+uses, says not to deploy it). :mod:`byline.comments.wsgi` offers the same app to other servers.
 
 Isso is an optional dependency (``pip install 'byline[isso]'``): it is imported here only, so the
 rest of Byline works without it.
@@ -6,6 +8,7 @@ rest of Byline works without it.
 from __future__ import annotations
 
 import configparser
+import signal
 import sys
 from functools import partial
 from pathlib import Path
@@ -57,16 +60,39 @@ def make_gated_app(conf: Any, manifest: Path) -> ClosedThreadGate:
     return ClosedThreadGate(app, watcher, refusal_wrapper=cors)
 
 
-def serve(isso_config: Path, manifest: Path) -> None:
-    """Run Isso behind the gate on ``[server] listen`` until interrupted."""
+#: waitress' worker threads: requests handled at once (more wait in its queue, none are dropped).
+DEFAULT_THREADS = 4
+
+
+def serve(isso_config: Path, manifest: Path, threads: int = DEFAULT_THREADS) -> None:
+    """Run Isso behind the gate under waitress on ``[server] listen`` until SIGINT or SIGTERM
+    (systemd's stop), finishing the requests in hand."""
+    if threads < 1:
+        raise BylineError("--threads", None, f"--threads must be 1 or more, not {threads}")
     conf = load_isso_config(isso_config)
     app = make_gated_app(conf, manifest)
     if not conf.getboolean("moderation", "enabled"):
         print(f"byline: warning: {isso_config}: [moderation] enabled = false, comments appear without review", file=sys.stderr)
-    from werkzeug.serving import run_simple
+    import waitress
 
     host, port, _ = _isso().wsgi.urlsplit(conf.get("server", "listen"))
-    threads = app.manifest.current().threads.values()
-    closed = sum(1 for t in threads if t.closed)
-    print(f"byline: Isso on http://{host}:{port}, gate reading {manifest} ({len(threads)} threads, {closed} closed)", file=sys.stderr, flush=True)
-    run_simple(host, port, app, threaded=True)
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads)
+    except OSError as exc:
+        raise BylineError(str(isso_config), None, f"cannot listen on {host}:{port} ([server] listen): {exc.strerror}") from None
+    known = app.manifest.current().threads.values()
+    closed = sum(1 for t in known if t.closed)
+    print(f"byline: Isso on http://{host}:{port} under waitress ({threads} threads), gate reading {manifest} "
+          f"({len(known)} threads, {closed} closed)", file=sys.stderr, flush=True)
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        server.close()
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
