@@ -363,4 +363,4 @@ def _check_ask_url(ask_url: str | None) -> None:
     for name, conversion, spec in fields:
         if name not in ("author", "subject") or conversion or spec:
             written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise PluginError(f"byline/authors: 'ask_url' may only use the placeholders {{author}} and {{subject}}, as written, not '{written}'")
+            raise PluginError(f"byline/authors: 'ask_url' may only use {{author}} and {{subject}} placeholders, as written, not '{written}'")

@@ -7,15 +7,12 @@ import datetime as dt
 import json
 import os
 import signal
-import threading
+import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import waitress
 
 from byline.comments.closing import CLOSED_TEXT
 from byline.comments.gate import NO_THREAD_TEXT
@@ -58,34 +55,60 @@ def test_serve_runs_under_waitress_and_stops_on_sigterm(tmp_path: Path, site: tu
     assert "under waitress (4 threads)" in log and "Traceback" not in log
 
 
-@contextmanager
-def waitress_thread(app: object) -> Iterator[str]:
-    """Any WSGI app under waitress on a free loopback port, in this process."""
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.effective_port}"
-    finally:
-        server.close()
-        thread.join(timeout=10)
+class WaitressServe(IssoServer):
+    """``waitress-serve --call byline.comments.wsgi:create_app``, configured by the environment, as
+    the guide shows (in its own process: each Isso app starts a purge thread that never ends)."""
+
+    def __init__(self, folder: Path, config: Path, manifest: Path) -> None:
+        super().__init__(folder, SITE, manifest)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.config = config
+        self.env = {**os.environ, "BYLINE_ISSO_CONFIG": str(config), "BYLINE_MANIFEST": str(manifest)}
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "waitress", "--listen", f"127.0.0.1:{self.port}", "--call", "byline.comments.wsgi:create_app"]
 
 
-def test_the_app_factory_serves_the_gate_under_a_production_server(site: tuple[Path, Path]) -> None:
+#: A larger WSGI application mounting two gates, as the engagement server may: each is independent.
+MOUNTED = """
+import sys, waitress
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+from werkzeug.wrappers import Response
+from byline.comments.wsgi import create_app
+config, first, second, port = sys.argv[1:]
+app = DispatcherMiddleware(Response("the larger application", status=404),
+                           {"/one": create_app(config, first), "/two": create_app(config, second)})
+waitress.serve(app, host="127.0.0.1", port=int(port), threads=2)
+"""
+
+
+class Mounted(IssoServer):
+    def __init__(self, folder: Path, config: Path, first: Path, second: Path) -> None:
+        super().__init__(folder, SITE, first)
+        self.arguments = [str(config), str(first), str(second), str(self.port)]
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-c", MOUNTED, *self.arguments]
+
+
+def test_the_app_factory_runs_under_waitress_serve(tmp_path: Path, site: tuple[Path, Path]) -> None:
+    """``waitress-serve --call`` calls the factory without arguments: it reads the environment."""
     config, manifest = site
-    with waitress_thread(create_app(config, manifest)) as url:
-        assert post(url, OPEN.uri)[0] == 202
-        assert post(url, CLOSED.uri)[:2] == (403, {"message": CLOSED_TEXT})
-        assert post(url, "/never-built/")[:2] == (403, {"message": NO_THREAD_TEXT})
+    with WaitressServe(tmp_path, config, manifest) as server:
+        status, _, headers = post(server.url, OPEN.uri)
+        assert status == 202 and headers["Server"] == "waitress"
+        assert post(server.url, CLOSED.uri)[:2] == (403, {"message": CLOSED_TEXT})
+        assert post(server.url, "/never-built/")[:2] == (403, {"message": NO_THREAD_TEXT})
 
 
-def test_the_app_factory_reads_the_environment_when_called_bare(site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    """``waitress-serve --call byline.comments.wsgi:create_app`` calls it without arguments."""
+def test_a_larger_application_mounts_independent_gates(tmp_path: Path, site: tuple[Path, Path]) -> None:
     config, manifest = site
-    monkeypatch.setenv("BYLINE_ISSO_CONFIG", str(config))
-    monkeypatch.setenv("BYLINE_MANIFEST", str(manifest))
-    with waitress_thread(create_app()) as url:
-        assert post(url, CLOSED.uri)[:2] == (403, {"message": CLOSED_TEXT})
+    other = tmp_path / "other.json"
+    write_manifest(other, [Thread(CLOSED.uri, CLOSED.url, "Reopened", "isso", CLOSED.published, None, False)], dt.date(2024, 5, 10))
+    with Mounted(tmp_path, config, manifest, other) as server:
+        assert post(f"{server.url}/one", CLOSED.uri)[:2] == (403, {"message": CLOSED_TEXT})
+        assert post(f"{server.url}/two", CLOSED.uri)[0] == 202  # the same thread, open in the other manifest
+        assert post(f"{server.url}/one", OPEN.uri)[0] == 202
 
 
 def test_the_app_factory_refuses_bad_input_before_serving(tmp_path: Path, site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -98,13 +121,3 @@ def test_the_app_factory_refuses_bad_input_before_serving(tmp_path: Path, site: 
         create_app(config)
     with pytest.raises(BylineError, match="cannot read the threads manifest"):
         create_app(config, tmp_path / "missing.json")
-
-
-def test_two_apps_are_independent(tmp_path: Path, site: tuple[Path, Path]) -> None:
-    """A larger application may mount the gate beside others: the factory keeps no global state."""
-    config, manifest = site
-    other = tmp_path / "other.json"
-    write_manifest(other, [Thread(CLOSED.uri, CLOSED.url, "Reopened", "isso", CLOSED.published, None, False)], dt.date(2024, 5, 10))
-    first, second = create_app(config, manifest), create_app(config, other)
-    with waitress_thread(first) as one, waitress_thread(second) as two:
-        assert post(one, CLOSED.uri)[0] == 403 and post(two, CLOSED.uri)[0] == 202

@@ -43,7 +43,7 @@ def test_findings_appear_in_the_build_log_and_warnings_fail_strict(tmp_path: Pat
 
 
 def test_errors_fail_the_build_with_every_error_listed(tmp_path: Path) -> None:
-    folder = blog(tmp_path, {"rules": {"readability.passive-voice": "error"}}, {"a.md": SIGNED + PASSIVE, "b.md": SIGNED + PASSIVE})
+    folder = blog(tmp_path, {"rules": {"readability.passive-voice": "error"}}, {"a.md": SIGNED + PASSIVE, "b.md": SIGNED.replace("# Title", "# Second") + PASSIVE})
     built = mkdocs_build(folder, strict=False)
     assert built.returncode == 1
     assert "byline/lint: 2 error(s) in posts:" in built.stderr

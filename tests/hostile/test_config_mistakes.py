@@ -117,7 +117,7 @@ def test_the_manifest_never_replaces_another_plugins_output(tmp_path: Path) -> N
 ])
 def test_ask_url_takes_only_plain_author_and_subject(tmp_path: Path, url: str) -> None:
     folder = hostile_blog(tmp_path, {"a.md": SIGNED + TEXT}, settings=all_plugins(authors={"ask_url": url}))
-    assert "'ask_url' may only use the placeholders {author} and {subject}, as written" in _build_error(folder)
+    assert "'ask_url' may only use {author} and {subject} placeholders, as written, not '" in _build_error(folder)
     assert not (folder / "site").exists() or not any((folder / "site").rglob("*.html"))
 
 

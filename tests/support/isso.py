@@ -62,13 +62,15 @@ class IssoServer:
         self.manifest = manifest
         self.log = folder / "isso.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.env: dict[str, str] | None = None  # the server's environment (default: this process')
 
     def command(self) -> list[str]:
         return [sys.executable, "-m", "byline.cli", "comments", "serve", "--isso-config", str(self.config), "--manifest", str(self.manifest)]
 
     def start(self) -> None:
         with self.log.open("wb") as log:
-            self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[2])
+            self.process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parents[2],
+                                            env=self.env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
