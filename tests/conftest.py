@@ -44,6 +44,8 @@ TIER_OF_FIXTURE = {"corpora": "corpus", "example_site": "slow", "synthetic": "sl
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        if item.path.is_relative_to(REPO / "tests" / "browser"):  # every test there drives chromium
+            item.add_marker("browser")
         for fixture, marker in TIER_OF_FIXTURE.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(marker)
